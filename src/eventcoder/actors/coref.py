@@ -1,0 +1,148 @@
+"""In-document coreference for actors, by rule.
+
+Chains what news copy repeats: a surname to the full name given earlier
+("Bayramov" ↔ "Foreign Minister Jeyhun Bayramov"), a title to the last person
+who held it ("the minister"), a pronoun to the last person ("he", "she") or the
+last state or organisation ("it"), and "the Organization"/"the country" to the
+last organisation or country named.  Rules, not a model: they are auditable and
+fast, and news readouts are regular enough for them.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from spacy.tokens import Doc, Token
+
+from ..types import Entity
+from .kb import KnowledgeBase
+from .mentions import MentionIndex
+
+ResolveNP = Callable[[Token, list[Token]], Entity | None]
+
+PERSON_PRONOUNS = {"he", "she", "him", "her", "his"}
+THING_PRONOUNS = {"it", "its"}
+ORG_NOUNS = {"organization", "organisation", "alliance", "bloc", "union", "body", "agency", "group", "movement"}
+COUNTRY_NOUNS = {"country", "state", "nation", "republic", "kingdom", "government"}
+
+
+class Coreference:
+    """The people, organisations and countries of one document, in text order."""
+
+    def __init__(self, doc: Doc, kb: KnowledgeBase, on_date: str | None) -> None:
+        self.doc = doc
+        self.kb = kb
+        self.on_date = on_date
+        self.people: list[tuple[int, Entity]] = []
+        self.things: list[tuple[int, Entity]] = []
+
+    def build(self, mentions: MentionIndex, resolve_np: ResolveNP) -> None:
+        """Register every person, organisation and country mention, in text order.
+
+        `resolve_np` resolves a PERSON entity's phrase (title, country) and may
+        query this chain for earlier mentions while it is being built.
+        """
+        from .resolve import noun_phrase  # local: resolve imports this module
+
+        doc = self.doc
+        for m in mentions:
+            e = m.best
+            span = doc[m.start : m.end]
+            ent = Entity(span.text, (span.start_char, span.end_char), e.name, e.country, e.sector,
+                         e.office, e.identifier_id, e.kind)
+            if e.kind == "person":
+                self.people.append((m.start, ent))
+            elif e.kind in ("igo", "org"):
+                self.things.append((m.start, ent))
+            elif e.kind in ("country", "pre") and e.form not in ("adjective", "demonym"):
+                self.things.append((m.start, ent))
+        covered = {i for m in mentions if m.kind == "person" for i in range(m.start, m.end)}
+        for ent_span in doc.ents:
+            if ent_span.label_ != "PERSON" or any(i in covered for i in range(ent_span.start, ent_span.end)):
+                continue
+            root = ent_span.root
+            resolved = resolve_np(root, noun_phrase(root))
+            if resolved is not None and resolved.kind == "person":
+                self.people.append((ent_span.start, resolved))
+        self.people.sort(key=lambda p: p[0])
+        self.things.sort(key=lambda p: p[0])
+
+    # -- queries --------------------------------------------------------------------
+    def person_by_name(self, name: str) -> Entity | None:
+        """A person named earlier whose full name this (partial) name abbreviates."""
+        parts = name.lower().split()
+        if not parts:
+            return None
+        for _, ent in self.people:
+            full = (ent.name or ent.entity_text).lower().split()
+            if len(full) > len(parts) and full[-len(parts):] == parts:
+                return ent
+            if full == parts:
+                return ent
+        known = self.kb.person(name, self.on_date)
+        if known is not None and len(parts) > 1:
+            return Entity(name, (0, 0), known.name, known.country, known.sector, known.office,
+                          known.identifier_id, "person")
+        return None
+
+    def pronoun(self, head: Token) -> Entity | None:
+        word = head.lower_
+        if word in PERSON_PRONOUNS:
+            return self._last(self.people, head)
+        if word in THING_PRONOUNS:
+            return self._last(self.things, head)
+        return None
+
+    def by_office(self, office: str, head: Token) -> Entity | None:
+        """The last person before `head` whose office includes this title ("the minister")."""
+        office = office.lower()
+        if not office:
+            return None
+        for i, ent in reversed(self.people):
+            if i < head.i and ent.office and office in ent.office.lower():
+                return self._as_mention(head, ent)
+        return None
+
+    def definite(self, head: Token, np_tokens: list[Token]) -> Entity | None:
+        """"the Organization", "the country", "the minister" → the last matching antecedent."""
+        lemma = head.lemma_.lower()
+        if lemma in ORG_NOUNS:
+            ent = self._last([(i, e) for i, e in self.things if e.kind in ("igo", "org")], head)
+            return ent
+        if lemma in COUNTRY_NOUNS and lemma != "government":
+            return self._last([(i, e) for i, e in self.things if e.kind == "country"], head)
+        return None
+
+    # -- helpers --------------------------------------------------------------------
+    def _last(self, chain: list[tuple[int, Entity]], head: Token) -> Entity | None:
+        """The most recent antecedent, preferring a grammatical subject of this or the previous sentence."""
+        before = [(i, e) for i, e in chain if i < head.i]
+        if not before:
+            return None
+        window_start = _previous_sentence_start(self.doc, head)
+        for i, ent in reversed(before):
+            if i >= window_start and _is_subject(self.doc[i]):
+                return self._as_mention(head, ent)
+        return self._as_mention(head, before[-1][1])
+
+    def _as_mention(self, head: Token, ent: Entity) -> Entity:
+        """The antecedent's identity with this mention's own text and span."""
+        return Entity(head.text, (head.idx, head.idx + len(head.text)), ent.name, ent.country, ent.sector,
+                      ent.office, ent.identifier_id, ent.kind)
+
+
+def _is_subject(tok: Token) -> bool:
+    """True when the mention starting at `tok` heads (or sits in) a clause subject."""
+    for t in (tok, tok.head, tok.head.head):
+        if t.dep_ in ("nsubj", "nsubjpass"):
+            return True
+        if t.dep_ not in ("compound", "poss", "appos", "flat", "amod"):
+            return False
+    return False
+
+
+def _previous_sentence_start(doc: Doc, head: Token) -> int:
+    sent = head.sent
+    if sent.start == 0:
+        return 0
+    return doc[sent.start - 1].sent.start

@@ -1,0 +1,236 @@
+"""Turning a syntactic argument (a head token) into an `Entity`.
+
+An argument's noun phrase is collected from the dependency tree (determiners,
+modifiers, possessives, compounds, titles and their "of ..." complements), the
+knowledge-base matches inside it are combined (person + title + country,
+agent noun + country adjective, organisation), and what the phrase only refers
+to (a surname, "the minister", "he", "the Organization") is resolved through the
+document's `Coreference` chain.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc, Span, Token
+
+from ..types import Entity
+from .coref import Coreference
+from .kb import KBEntry, KnowledgeBase
+from .mentions import KBMatch, MentionIndex
+
+NP_DEPS = {"det", "amod", "compound", "poss", "nmod", "nummod", "quantmod", "flat", "case", "predet", "nn"}
+PRONOUNS = {"he", "she", "him", "her", "it", "they", "them", "we", "us", "i"}
+GENERIC_HEADS = {"side", "party", "sides", "parties"}
+
+
+def noun_phrase(head: Token) -> list[Token]:
+    """The tokens of the noun phrase headed by `head`, without conjuncts or clauses.
+
+    "of"-complements are kept when the head is a title or agent noun ("Secretary
+    General of the Council of Europe", "the army of Mali").
+    """
+    keep: list[Token] = [head]
+    stack = [head]
+    while stack:
+        tok = stack.pop()
+        for child in tok.children:
+            dep = child.dep_
+            if dep in NP_DEPS or (dep == "appos" and child.pos_ == "PROPN"):
+                keep.append(child)
+                stack.append(child)
+            elif dep == "prep" and child.lower_ == "of" and tok.pos_ in ("NOUN", "PROPN"):
+                keep.append(child)
+                stack.extend(g for g in child.children if g.dep_ == "pobj")
+                keep.extend(g for g in child.children if g.dep_ == "pobj")
+            elif dep == "punct" and child.text in ("’", "'", "-"):
+                keep.append(child)
+    return sorted(set(keep), key=lambda t: t.i)
+
+
+def contiguous_span(doc: Doc, head: Token, tokens: list[Token]) -> Span:
+    """The longest contiguous run of `tokens` around `head`, trimmed of edge punctuation/determiners."""
+    ids = {t.i for t in tokens}
+    start = end = head.i
+    while start - 1 in ids:
+        start -= 1
+    while end + 1 in ids:
+        end += 1
+    while start < end and (doc[start].is_punct or doc[start].dep_ in ("det", "predet", "case")):
+        start += 1
+    while end > start and (doc[end].is_punct or doc[end].dep_ == "case"):
+        end -= 1
+    return doc[start : end + 1]
+
+
+class EntityResolver:
+    """Resolves argument heads of one document to entities, keeping the coreference chain."""
+
+    def __init__(self, doc: Doc, mentions: MentionIndex, kb: KnowledgeBase, on_date: str | None) -> None:
+        self.doc = doc
+        self.mentions = mentions
+        self.kb = kb
+        self.on_date = on_date
+        self._cache: dict[int, Entity | None] = {}
+        self.coref = Coreference(doc, kb, on_date)
+        self.coref.build(mentions, self._resolve_np)
+
+    # -- public -----------------------------------------------------------------------
+    def entity(self, head: Token) -> Entity | None:
+        if head.i not in self._cache:
+            self._cache[head.i] = self._resolve(head)
+        return self._cache[head.i]
+
+    def entities(self, head: Token) -> list[Entity]:
+        """The entity at `head` and at each of its conjuncts ("France and Germany")."""
+        out: list[Entity] = []
+        for tok in [head, *conjuncts(head)]:
+            ent = self.entity(tok)
+            if ent is not None and ent not in out:
+                out.append(ent)
+        return out
+
+    # -- internals --------------------------------------------------------------------
+    def _resolve(self, head: Token) -> Entity | None:
+        if head.lower_ in PRONOUNS or head.pos_ == "PRON":
+            return self.coref.pronoun(head)
+        np_tokens = noun_phrase(head)
+        ent = self._resolve_np(head, np_tokens)
+        if ent is not None:
+            return ent
+        return self.coref.definite(head, np_tokens)
+
+    def _resolve_np(self, head: Token, np_tokens: list[Token]) -> Entity | None:
+        doc = self.doc
+        span = contiguous_span(doc, head, np_tokens)
+        ids = {t.i for t in np_tokens}
+        found = self.mentions.within(ids)
+        person = _first(found, "person")
+        org = _first(found, "igo", "org")
+        country = _first(found, "country", "pre")
+        title = _first(found, "title")
+        agent = _agent_for(head, found, self.kb)
+        text, sspan = span.text, (span.start_char, span.end_char)
+
+        if person is not None:
+            e = person.best
+            office = self._office(title) or e.office
+            return Entity(text, sspan, e.name, e.country, e.sector, office, e.identifier_id, "person")
+
+        name = self._person_name(head, ids, found)
+        if name is not None:
+            known = self.coref.person_by_name(name)
+            if known is not None:
+                return Entity(text, sspan, known.name, known.country, known.sector,
+                              self._office(title) or known.office, known.identifier_id, "person")
+            home = org.best if org is not None else (country.best if country is not None else None)
+            return Entity(
+                text, sspan, name,
+                home.country if home else None,
+                (title.best.sector if title else None) or ("GOV" if home is not None and home.kind in ("igo",) and title else None),
+                self._office(title),
+                None,
+                "person",
+            )
+
+        head_match = self.mentions.at(head.i)
+        if org is not None and (head_match is org or agent is None):
+            e = org.best
+            return Entity(text, sspan, e.name, e.country, e.sector, None, e.identifier_id, "org")
+
+        if agent is not None or title is not None:
+            role = agent if agent is not None else title.best  # type: ignore[union-attr]
+            home_entry = org.best if org is not None else (country.best if country is not None else None)
+            if home_entry is None and title is not None and head.lower_ != "president":
+                ref = self.coref.by_office(self._office(title) or "", head)
+                if ref is not None:
+                    return ref
+            if home_entry is None:
+                ref = self.coref.definite(head, np_tokens) if _is_definite(head) else None
+                if ref is not None:
+                    return ref
+            sector = role.sector
+            if country is not None and country.best.kind == "pre":
+                sector = sector or "PRE"
+            return Entity(
+                text, sspan,
+                home_entry.name if home_entry else None,
+                home_entry.country if home_entry else None,
+                sector,
+                self._office(title),
+                home_entry.identifier_id if (home_entry and home_entry.kind != "country") else None,
+                "agent",
+            )
+
+        if country is not None and (head_match is country or head.pos_ == "PROPN" or head.i in range(country.start, country.end)):
+            e = country.best
+            sector = "GOV" if e.form == "capital" else e.sector
+            return Entity(text, sspan, e.name, e.country, sector, None, e.identifier_id, "country")
+
+        if head.ent_type_ in ("PERSON", "ORG", "NORP", "GPE") and head.pos_ == "PROPN":
+            ent = _ner_span(doc, head)
+            return Entity(ent.text, (ent.start_char, ent.end_char), ent.text, None, None, None, None, "unknown")
+        return None
+
+    def _office(self, title: KBMatch | None) -> str | None:
+        return title.best.office if title is not None else None
+
+    def _person_name(self, head: Token, ids: set[int], found: list[KBMatch]) -> str | None:
+        """A proper name in the phrase not explained by the KB (NER PERSON or a PROPN run)."""
+        covered = {i for m in found for i in range(m.start, m.end)}
+        run = [t for t in self.doc if t.i in ids and t.pos_ == "PROPN" and t.i not in covered]
+        if not run:
+            return None
+        # Keep the contiguous run that contains or is nearest to the head.
+        groups: list[list[Token]] = []
+        for t in run:
+            if groups and t.i == groups[-1][-1].i + 1:
+                groups[-1].append(t)
+            else:
+                groups.append([t])
+        best = min(groups, key=lambda g: 0 if g[0].i <= head.i <= g[-1].i else min(abs(g[0].i - head.i), abs(g[-1].i - head.i)))
+        name = self.doc[best[0].i : best[-1].i + 1].text
+        is_person = (
+            any(t.ent_type_ == "PERSON" for t in best)
+            or any(m.kind == "title" for m in found)
+            or self.coref.person_by_name(name) is not None
+        )
+        return name if is_person else None
+
+
+def conjuncts(head: Token) -> list[Token]:
+    out: list[Token] = []
+    stack = [c for c in head.children if c.dep_ == "conj"]
+    while stack:
+        t = stack.pop(0)
+        out.append(t)
+        stack.extend(c for c in t.children if c.dep_ == "conj")
+    return out
+
+
+def _first(found: list[KBMatch], *kinds: str) -> KBMatch | None:
+    for m in found:
+        if m.of_kind(*kinds) is not None and m.kind in kinds:
+            return m
+    for m in found:
+        if m.of_kind(*kinds) is not None:
+            return KBMatch(m.start, m.end, tuple(e for e in m.entries if e.kind in kinds))
+    return None
+
+
+def _agent_for(head: Token, found: list[KBMatch], kb: KnowledgeBase) -> KBEntry | None:
+    m = next((m for m in found if m.start <= head.i < m.end and m.of_kind("agent")), None)
+    if m is not None:
+        return m.of_kind("agent")
+    if head.pos_ in ("NOUN", "PROPN"):
+        return kb.agent(head.lemma_.lower()) or kb.agent(head.lower_)
+    return None
+
+
+def _is_definite(head: Token) -> bool:
+    return any(c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in head.children)
+
+
+def _ner_span(doc: Doc, head: Token) -> Span:
+    for ent in doc.ents:
+        if ent.start <= head.i < ent.end:
+            return ent
+    return doc[head.i : head.i + 1]

@@ -1,0 +1,231 @@
+"""From trigger matches to event records.
+
+For each trigger the pattern table finds, we take the actor and recipient
+from the sentence structure (roles.py), the factuality and speaker
+(factuality.py), and the date and place attached to the trigger's clause;
+then we build the record.  Two discourse rules that readouts and wire copy
+need are applied here because they link events, not entities:
+
+- event anaphora: "during the meeting", "at the talks", "the parties",
+  "both sides" refer back to an event already coded in the article and take
+  its participants (and date and place when the new event has none);
+- one event per trigger: a light verb and its event noun ("held a meeting")
+  give one event, coded from whichever pattern is more specific.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Token
+
+from ..actors.kb import KnowledgeBase
+from ..actors.mentions import MentionIndex
+from ..actors.resolve import EntityResolver
+from ..dates import date_for_token
+from ..geo import place_for_token
+from ..types import Article, DateExpr, Entity, Event, Place, TextRef
+from .factuality import assess
+from .ontology import Ontology
+from .patterns import PatternTable, TriggerMatch
+from .roles import LIGHT_VERBS, Roles, noun_roles, verb_roles
+
+PARTICIPANT_NOUNS = {"party", "side", "leader", "delegation", "counterpart", "minister", "sides", "parties"}
+ANAPHOR_PREPS = {"during", "at", "in", "on", "after", "following", "throughout", "before"}
+CONSULT_LIKE = {"CONSULT", "AGREE", "COOPERATE"}
+
+
+@dataclass
+class _Draft:
+    match: TriggerMatch
+    token: Token
+    roles: Roles
+    trigger_ids: tuple[int, ...]
+    event: Event | None = None
+
+
+class EventExtractor:
+    def __init__(self, patterns: PatternTable, ontology: Ontology, kb: KnowledgeBase) -> None:
+        self.patterns = patterns
+        self.ontology = ontology
+        self.kb = kb
+
+    def extract(
+        self,
+        doc: Doc,
+        article: Article,
+        mentions: MentionIndex,
+        dates: list[DateExpr],
+        places: list[Place],
+    ) -> list[Event]:
+        resolver = EntityResolver(doc, mentions, self.kb, article.published)
+        matches = self._one_per_trigger(doc, self.patterns.match_doc(doc), mentions)
+        sentence_index = {s.start: n for n, s in enumerate(doc.sents)}
+        coded: list[Event] = []
+        for m in matches:
+            tok = doc[m.token_i]
+            frame_ids = set(m.tokens) - {m.token_i}
+            roles = noun_roles(tok, resolver) if m.pattern.pos == "NOUN" else verb_roles(tok, frame_ids, resolver)
+            antecedent = self._antecedent(tok, coded, doc)
+            self._participants_from_context(tok, roles, antecedent, resolver, coded)
+            if not _political(roles):
+                continue
+            event = self._build(doc, article, m, tok, roles, antecedent, dates, places, resolver, sentence_index)
+            coded.append(event)
+        return coded
+
+    # -- choosing triggers ----------------------------------------------------------
+    def _one_per_trigger(self, doc: Doc, matches: list[TriggerMatch], mentions: MentionIndex) -> list[TriggerMatch]:
+        by_token = {m.token_i: m for m in matches}
+        drop: set[int] = set()
+        for m in matches:
+            tok = doc[m.token_i]
+            km = mentions.at(m.token_i)
+            if km is not None and km.kind in ("person", "country", "igo", "org") and tok.pos_ == "PROPN":
+                drop.add(m.token_i)  # a name, not an event word ("Strike" as a surname)
+                continue
+            if m.pattern.pos != "VERB":
+                continue
+            for c in tok.children:
+                noun = by_token.get(c.i)
+                if noun is None or noun.pattern.pos != "NOUN" or c.dep_ not in ("dobj", "obj", "nsubjpass"):
+                    continue
+                if c.i in m.tokens and len(m.pattern.frame) > 0:
+                    drop.add(c.i)  # the verb pattern already names the noun ("hold talks")
+                elif tok.lemma_.lower() in LIGHT_VERBS or not m.pattern.frame:
+                    drop.add(m.token_i)  # "held a meeting": the noun carries the event
+        return [m for m in matches if m.token_i not in drop]
+
+    # -- discourse ---------------------------------------------------------------------
+    def _antecedent(self, tok: Token, coded: list[Event], doc: Doc) -> Event | None:
+        """An earlier event this trigger's clause points back to ("during the meeting")."""
+        heads = [tok] + ([tok.head] if tok.pos_ in ("NOUN", "PROPN") else [])
+        for h in heads:
+            for prep in h.children:
+                if prep.dep_ != "prep" or prep.lower_ not in ANAPHOR_PREPS:
+                    continue
+                for p in prep.children:
+                    if p.dep_ == "pobj" and any(c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in p.children):
+                        for ev in reversed(coded):
+                            if doc[ev.extra["token"]].lemma_.lower() == p.lemma_.lower():
+                                return ev
+        return None
+
+    def _participants_from_context(
+        self, tok: Token, roles: Roles, antecedent: Event | None, resolver: EntityResolver, coded: list[Event]
+    ) -> None:
+        """"the parties", "both sides", or a passive with no agent: the antecedent's participants."""
+        subj_heads = [c for c in (roles.governor or tok).children if c.dep_ in ("nsubj", "nsubjpass")]
+        generic = any(h.lemma_.lower() in PARTICIPANT_NOUNS and h.pos_ == "NOUN" and resolver.entity(h) is None for h in subj_heads)
+        source = antecedent
+        if generic and source is None:
+            source = next((e for e in reversed(coded) if e.event_type in CONSULT_LIKE and e.actor and e.recipient), None)
+        if source is None:
+            return
+        if generic or not roles.actor:
+            if not roles.actor and not roles.recipient:
+                roles.actor = list(source.actor)
+                roles.recipient = list(source.recipient)
+            elif not roles.actor:
+                roles.actor = [a for a in list(source.actor) + list(source.recipient) if a not in roles.recipient]
+
+    # -- building ---------------------------------------------------------------------
+    def _build(
+        self,
+        doc: Doc,
+        article: Article,
+        m: TriggerMatch,
+        tok: Token,
+        roles: Roles,
+        antecedent: Event | None,
+        dates: list[DateExpr],
+        places: list[Place],
+        resolver: EntityResolver,
+        sentence_index: dict[int, int],
+    ) -> Event:
+        p = m.pattern
+        sent = tok.sent
+        anchor = roles.governor if roles.governor is not None else tok
+        date = date_for_token(doc, tok.i, dates) or (date_for_token(doc, anchor.i, dates) if anchor is not tok else None)
+        place = place_for_token(doc, tok.i, places) or (place_for_token(doc, anchor.i, places) if anchor is not tok else None)
+        place = _not_an_actor(place, roles)
+        inherited_date = date is None and antecedent is not None and antecedent.date is not None
+        after = bool(date and date.iso_date and article.published and date.iso_date[:10] > article.published)
+        fact = assess(tok, roles.governor, resolver, after)
+
+        trigger_ids = sorted({m.token_i, *m.tokens, *( [roles.governor.i] if roles.governor is not None else [])})
+        t_start, t_end = doc[trigger_ids[0]].idx, doc[trigger_ids[-1]].idx + len(doc[trigger_ids[-1]].text)
+        if trigger_ids[-1] - trigger_ids[0] > 6:  # a discontinuous frame: quote the head only
+            t_start, t_end = tok.idx, tok.idx + len(tok.text)
+        trigger = TextRef(doc.text[t_start:t_end], (t_start, t_end))
+        s_start, s_end = sent.start_char, sent.end_char
+        stext = doc.text[s_start:s_end]
+        stripped = stext.rstrip()
+        sentence = TextRef(stripped, (s_start, s_start + len(stripped)), sentence_index[sent.start])
+
+        cameo = p.cameo or self.ontology.default_cameo(p.plover_type, p.mode)
+        info = self.ontology.cameo(cameo) if cameo else None
+        goldstein = self.ontology.goldstein_for(p.plover_type, p.mode, cameo)
+        evidence = f"pattern:{p.id}"
+        if fact.cue:
+            evidence += f"; factuality:{fact.value}<{fact.cue}>"
+        if antecedent is not None:
+            evidence += f"; anaphora:{antecedent.id}"
+        return Event(
+            id=_event_id(article.id, sentence.index or 0, trigger.span, p.plover_type),
+            event_type=p.plover_type,
+            mode=p.mode,
+            context=tuple(p.contexts),
+            cameo=cameo,
+            quad_class=info.quad_class if info and info.quad_class else self.ontology.quad_class(p.plover_type),
+            goldstein=goldstein,
+            actor=tuple(roles.actor),
+            recipient=tuple(roles.recipient),
+            trigger=trigger,
+            sentence=sentence,
+            factuality=fact.value,
+            attribution=fact.attribution,
+            confidence=_confidence(m, roles),
+            evidence=evidence,
+            article=article,
+            date=(date.iso_date if date else (antecedent.date if inherited_date else None)),  # type: ignore[union-attr]
+            date_precision=(date.precision if date else (antecedent.date_precision if inherited_date else None)),  # type: ignore[union-attr]
+            date_text=date.text if date else None,
+            date_span=date.span if date else None,
+            event_loc=place or (antecedent.event_loc if antecedent is not None else None),
+            extra={"token": tok.i},
+        )
+
+
+def _political(roles: Roles) -> bool:
+    """An event needs at least one participant we can place: a country, an organisation or a sector."""
+    return any(e.country or e.sector for e in (*roles.actor, *roles.recipient))
+
+
+def _not_an_actor(place: Place | None, roles: Roles) -> Place | None:
+    if place is None:
+        return None
+    for e in (*roles.actor, *roles.recipient):
+        if e.span[0] <= place.span[0] and place.span[1] <= e.span[1]:
+            return None
+    return place
+
+
+def _confidence(m: TriggerMatch, roles: Roles) -> float:
+    p = m.pattern
+    score = 0.75 if p.priority <= 0 else 0.6
+    score += 0.05 * min(len(p.frame), 2)
+    if roles.actor and roles.recipient:
+        score += 0.1
+    elif not roles.actor:
+        score -= 0.15
+    return max(0.05, min(0.99, score))
+
+
+def _event_id(article_id: str, sentence_index: int, span: tuple[int, int], event_type: str) -> str:
+    key = f"{article_id}\x1f{sentence_index}\x1f{span[0]}:{span[1]}\x1f{event_type}"
+    return hashlib.sha256(key.encode("utf-8")).hexdigest()[:20]
+
+
+__all__ = ["EventExtractor", "Entity"]

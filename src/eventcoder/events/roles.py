@@ -1,0 +1,200 @@
+"""Who did it and to whom: actor and recipient from the sentence structure.
+
+Verbal triggers: the subject is the actor and the object (or the object of
+with/against/on/to...) the recipient; in the passive the "by" agent is the
+actor and the subject the recipient; a trigger without a subject of its own
+borrows it from the verb it depends on ("agreed to meet", "met ... and
+discussed").  Nominal triggers: possessives and country modifiers ("Armenia's
+allegations", "Russian strikes on Kyiv"), "by" agents of a participle ("the
+allegations made by Armenia"), the subject of a light verb ("X held talks
+with Y"), and "between X and Y".
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from spacy.tokens import Token
+
+from ..actors.resolve import EntityResolver, conjuncts
+from ..types import Entity
+
+# Prepositions that introduce the recipient, most telling first.
+RECIPIENT_PREPS = ("against", "with", "on", "upon", "to", "toward", "towards", "into", "at", "from", "for", "over")
+NOUN_RECIPIENT_PREPS = ("against", "with", "on", "upon", "to", "toward", "towards", "into", "at", "for", "of")
+SUBJECT_DEPS = ("nsubj", "csubj")
+PASSIVE_SUBJECT_DEPS = ("nsubjpass", "csubjpass")
+# Verbs that turn an event noun into a clause ("hold talks", "make allegations").
+LIGHT_VERBS = {
+    "hold", "have", "conduct", "sign", "launch", "make", "stage", "carry", "impose", "issue", "level", "lodge",
+    "file", "begin", "start", "resume", "open", "host", "organize", "organise", "give", "provide", "deliver",
+    "send", "offer", "extend", "pay", "do", "take", "announce", "mount", "unleash", "wage", "step", "order",
+    "approve", "adopt", "reach", "conclude", "join", "attend", "lead", "continue", "call", "press", "renew",
+}
+# Verbs whose object is the subject of their xcomp ("urged Iran to stop").
+OBJECT_CONTROL = {"urge", "ask", "call", "order", "force", "compel", "press", "persuade", "invite", "tell", "allow"}
+
+
+@dataclass
+class Roles:
+    actor: list[Entity] = field(default_factory=list)
+    recipient: list[Entity] = field(default_factory=list)
+    governor: Token | None = None  # the verb that carries a nominal trigger, if any
+
+
+def verb_roles(t: Token, frame_tokens: set[int], resolver: EntityResolver) -> Roles:
+    roles = Roles()
+    passive = any(c.dep_ in ("auxpass", "nsubjpass") for c in t.children)
+    for head in _subjects(t, passive):
+        roles.actor.extend(_resolve_all(resolver, head))
+    if passive:
+        for c in t.children:
+            if c.dep_ in PASSIVE_SUBJECT_DEPS:
+                roles.recipient.extend(_resolve_all(resolver, c))
+    else:
+        for c in t.children:
+            if c.dep_ in ("dobj", "dative", "obj") and c.i not in frame_tokens:
+                roles.recipient.extend(_resolve_all(resolver, c))
+    if not roles.recipient:
+        roles.recipient.extend(_prep_recipient(t, resolver, RECIPIENT_PREPS))
+    if not roles.recipient:
+        # "held talks with Y", "launched an investigation into Y": the frame's object carries the prep.
+        for c in t.children:
+            if c.dep_ in ("dobj", "obj") and c.i in frame_tokens:
+                roles.recipient.extend(_prep_recipient(c, resolver, NOUN_RECIPIENT_PREPS))
+    if t.dep_ == "acl" and passive and not roles.recipient:
+        # "the convoy attacked by rebels": the modified noun is the recipient.
+        roles.recipient.extend(_resolve_all(resolver, t.head))
+    _drop_overlap(roles)
+    return roles
+
+
+def noun_roles(n: Token, resolver: EntityResolver) -> Roles:
+    roles = Roles()
+    # Possessive or country modifier: "Armenia's allegations", "Russian strikes".
+    for c in n.children:
+        if c.dep_ == "poss" or (c.dep_ in ("amod", "compound", "nmod") and resolver.mentions.at(c.i) is not None):
+            ent = resolver.entity(c)
+            if ent is not None:
+                roles.actor.append(ent)
+    # "between X and Y"
+    for c in n.children:
+        if c.dep_ == "prep" and c.lower_ in ("between", "among"):
+            objs = [g for g in c.children if g.dep_ == "pobj"]
+            if objs:
+                people = _resolve_all(resolver, objs[0])
+                if people and not roles.actor:
+                    roles.actor.append(people[0])
+                    roles.recipient.extend(people[1:])
+                else:
+                    roles.recipient.extend(people)
+    # "the allegations made by Armenia", "strikes carried out by X"
+    for c in n.children:
+        if c.dep_ in ("acl", "relcl"):
+            for a in c.children:
+                if a.dep_ == "agent":
+                    for p in a.children:
+                        if p.dep_ == "pobj":
+                            roles.actor.extend(_resolve_all(resolver, p))
+    # "X held talks", "talks were held by X"
+    gov = n.head if n.dep_ in ("dobj", "obj", "nsubjpass", "attr") else None
+    if gov is not None and gov.pos_ in ("VERB", "AUX") and gov.lemma_.lower() in LIGHT_VERBS:
+        roles.governor = gov
+        if not roles.actor:
+            passive = n.dep_ == "nsubjpass"
+            for head in _subjects(gov, passive):
+                roles.actor.extend(_resolve_all(resolver, head))
+        if not roles.recipient:
+            roles.recipient.extend(_prep_recipient(gov, resolver, RECIPIENT_PREPS))
+    if not roles.actor:
+        # "visit of X", "the summit of the Council of Europe"
+        for c in n.children:
+            if c.dep_ == "prep" and c.lower_ in ("of", "by"):
+                for p in c.children:
+                    if p.dep_ == "pobj":
+                        roles.actor.extend(_resolve_all(resolver, p))
+    if not roles.recipient:
+        roles.recipient.extend(_prep_recipient(n, resolver, NOUN_RECIPIENT_PREPS[:-1]))
+    if not roles.recipient:
+        roles.recipient.extend(_against_in_subtree(n, resolver))
+    _drop_overlap(roles)
+    return roles
+
+
+def _subjects(t: Token, passive: bool) -> list[Token]:
+    """Subject heads of `t`, or of the verb it borrows its subject from."""
+    if passive:
+        agents = [p for a in t.children if a.dep_ == "agent" for p in a.children if p.dep_ == "pobj"]
+        if agents:
+            return agents
+    else:
+        subj = [c for c in t.children if c.dep_ in SUBJECT_DEPS]
+        if subj:
+            return subj
+    seen = 0
+    cur = t
+    while cur.dep_ in ("xcomp", "conj", "advcl", "ccomp", "pcomp") and cur.head is not cur and seen < 4:
+        head = cur.head
+        seen += 1
+        if cur.dep_ == "xcomp" and head.lemma_.lower() in OBJECT_CONTROL:
+            objs = [c for c in head.children if c.dep_ in ("dobj", "obj")]
+            if objs:
+                return objs
+        if cur.dep_ in ("ccomp", "advcl") and not any(c.dep_ == "mark" and c.lower_ == "to" for c in cur.children):
+            # A finite complement has its own subject; one without is elliptical.
+            if cur.dep_ == "ccomp":
+                break
+        subj = [c for c in head.children if c.dep_ in SUBJECT_DEPS]
+        if subj:
+            return subj
+        cur = head
+    return []
+
+
+def _prep_recipient(t: Token, resolver: EntityResolver, preps: tuple[str, ...]) -> list[Entity]:
+    by_prep: dict[str, list[Entity]] = {}
+    for c in t.children:
+        if c.dep_ in ("prep", "dative") and c.lower_ in preps:
+            for p in c.children:
+                if p.dep_ == "pobj":
+                    ents = _resolve_all(resolver, p)
+                    if ents:
+                        by_prep.setdefault(c.lower_, []).extend(ents)
+    for prep in preps:
+        if prep in by_prep:
+            return by_prep[prep]
+    return []
+
+
+def _against_in_subtree(n: Token, resolver: EntityResolver) -> list[Entity]:
+    """"allegations … within the framework of the campaign against X" → X."""
+    for tok in n.subtree:
+        if tok.dep_ == "prep" and tok.lower_ == "against" and tok.head.i != n.i:
+            for p in tok.children:
+                if p.dep_ == "pobj":
+                    ents = _resolve_all(resolver, p)
+                    if ents:
+                        return ents
+    return []
+
+
+def _resolve_all(resolver: EntityResolver, head: Token) -> list[Entity]:
+    return resolver.entities(head)
+
+
+def _drop_overlap(roles: Roles) -> None:
+    """An entity is never both actor and recipient of one event; duplicates collapse."""
+    seen: list[Entity] = []
+    for e in roles.actor:
+        if e not in seen:
+            seen.append(e)
+    roles.actor = seen
+    actor_keys = {(e.name, e.span) for e in roles.actor}
+    rec: list[Entity] = []
+    for e in roles.recipient:
+        if (e.name, e.span) not in actor_keys and e not in rec:
+            rec.append(e)
+    roles.recipient = rec
+
+
+__all__ = ["Roles", "verb_roles", "noun_roles", "conjuncts", "LIGHT_VERBS"]
