@@ -9,14 +9,15 @@ else matches case-insensitively.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+import re
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
 from spacy.language import Language
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc
 
-from .kb import KBEntry, KnowledgeBase
+from .kb import KBEntry, KnowledgeBase, case_sensitive
 
 # Kinds in the order a mention prefers them when one surface form means several things.
 KIND_ORDER = {"person": 0, "igo": 1, "org": 2, "pre": 3, "country": 4, "title": 5, "agent": 6}
@@ -77,9 +78,25 @@ class MentionIndex:
         return iter(self.matches)
 
 
-def _is_acronym(surface: str) -> bool:
-    letters = surface.replace(".", "")
-    return len(letters) <= 5 and letters.isupper() and letters.isalpha()
+_PLAIN = re.compile(r"[^\W\d_]+(?: [^\W\d_]+)*")
+
+
+def _pattern_docs(nlp: Language, surfaces: Iterable[str]) -> list[Doc]:
+    """Pattern docs for the phrase matcher.
+
+    Plain words separated by single spaces tokenize to exactly those words, so
+    they are built directly (fast: the KB has tens of thousands of forms); anything
+    with punctuation or digits ("U.S.", "al-Qaeda", "G20") goes through the tokenizer
+    so that it splits like the article text does.
+    """
+    plain: list[Doc] = []
+    other: list[str] = []
+    for s in surfaces:
+        if _PLAIN.fullmatch(s):
+            plain.append(Doc(nlp.vocab, words=s.split(" ")))
+        else:
+            other.append(s)
+    return plain + list(nlp.tokenizer.pipe(other))
 
 
 class MentionFinder:
@@ -95,12 +112,12 @@ class MentionFinder:
             surface = surface.strip()
             if not surface:
                 continue
-            if _is_acronym(surface):
+            if case_sensitive(surface):
                 exact[surface] = None
             else:
                 lower[surface.lower()] = None
-        self._exact.add("KB", list(nlp.tokenizer.pipe(exact)))
-        self._lower.add("KB", list(nlp.tokenizer.pipe(lower)))
+        self._exact.add("KB", _pattern_docs(nlp, exact))
+        self._lower.add("KB", _pattern_docs(nlp, lower))
 
     def find(self, doc: Doc, on_date: str | None = None) -> MentionIndex:
         spans: list[tuple[int, int]] = [

@@ -19,7 +19,7 @@ from .mentions import KBMatch, MentionIndex
 
 NP_DEPS = {"det", "amod", "compound", "poss", "nmod", "nummod", "quantmod", "flat", "case", "predet", "nn"}
 PRONOUNS = {"he", "she", "him", "her", "it", "they", "them", "we", "us", "i"}
-GENERIC_HEADS = {"side", "party", "sides", "parties"}
+RELATIVE_PRONOUNS = {"who", "which", "that", "whom"}
 
 
 def noun_phrase(head: Token) -> list[Token]:
@@ -90,6 +90,8 @@ class EntityResolver:
 
     # -- internals --------------------------------------------------------------------
     def _resolve(self, head: Token) -> Entity | None:
+        if head.lower_ in RELATIVE_PRONOUNS and head.head.dep_ == "relcl" and head.head.head is not head:
+            return self.entity(head.head.head)  # "representatives … who visited": the relative's head noun
         if head.lower_ in PRONOUNS or head.pos_ == "PRON":
             return self.coref.pronoun(head)
         np_tokens = noun_phrase(head)

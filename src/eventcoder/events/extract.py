@@ -32,7 +32,9 @@ from .patterns import PatternTable, TriggerMatch
 from .roles import LIGHT_VERBS, Roles, noun_roles, verb_roles
 
 PARTICIPANT_NOUNS = {"party", "side", "leader", "delegation", "counterpart", "minister", "sides", "parties"}
-ANAPHOR_PREPS = {"during", "at", "in", "on", "after", "following", "throughout", "before"}
+# "during the meeting", "at the talks": the clause happened inside an earlier event.
+ANAPHOR_PREPS = {"during", "at", "throughout", "on the sidelines of", "in"}
+DEFINITE = {"the", "this", "that", "these", "those"}
 CONSULT_LIKE = {"CONSULT", "AGREE", "COOPERATE"}
 
 
@@ -65,14 +67,15 @@ class EventExtractor:
         coded: list[Event] = []
         for m in matches:
             tok = doc[m.token_i]
+            if m.pattern.pos == "NOUN" and self._mentions_coded_event(tok, coded):
+                continue
             frame_ids = set(m.tokens) - {m.token_i}
             roles = noun_roles(tok, resolver) if m.pattern.pos == "NOUN" else verb_roles(tok, frame_ids, resolver)
             antecedent = self._antecedent(tok, coded, doc)
             self._participants_from_context(tok, roles, antecedent, resolver, coded)
-            if not _political(roles):
-                continue
             event = self._build(doc, article, m, tok, roles, antecedent, dates, places, resolver, sentence_index)
-            coded.append(event)
+            if _political(roles) or (event.event_loc is not None and event.event_loc.country):
+                coded.append(event)
         return coded
 
     # -- choosing triggers ----------------------------------------------------------
@@ -98,6 +101,14 @@ class EventExtractor:
         return [m for m in matches if m.token_i not in drop]
 
     # -- discourse ---------------------------------------------------------------------
+    @staticmethod
+    def _mentions_coded_event(tok: Token, coded: list[Event]) -> bool:
+        """"the meeting" after a meeting was coded is a mention of it, not a new event."""
+        if not _bare_definite(tok):
+            return False
+        lemma = tok.lemma_.lower()
+        return any(lemma in ev.extra["lemmas"] for ev in coded)
+
     def _antecedent(self, tok: Token, coded: list[Event], doc: Doc) -> Event | None:
         """An earlier event this trigger's clause points back to ("during the meeting")."""
         heads = [tok] + ([tok.head] if tok.pos_ in ("NOUN", "PROPN") else [])
@@ -106,9 +117,11 @@ class EventExtractor:
                 if prep.dep_ != "prep" or prep.lower_ not in ANAPHOR_PREPS:
                     continue
                 for p in prep.children:
-                    if p.dep_ == "pobj" and any(c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in p.children):
-                        for ev in reversed(coded):
-                            if doc[ev.extra["token"]].lemma_.lower() == p.lemma_.lower():
+                    if p.dep_ == "pobj" and _bare_definite(p):
+                        # The earliest event named by the same word: in news copy "the meeting"
+                        # points back to the meeting the lead reported.
+                        for ev in coded:
+                            if p.lemma_.lower() in ev.extra["lemmas"]:
                                 return ev
         return None
 
@@ -146,9 +159,9 @@ class EventExtractor:
     ) -> Event:
         p = m.pattern
         sent = tok.sent
-        anchor = roles.governor if roles.governor is not None else tok
-        date = date_for_token(doc, tok.i, dates) or (date_for_token(doc, anchor.i, dates) if anchor is not tok else None)
-        place = place_for_token(doc, tok.i, places) or (place_for_token(doc, anchor.i, places) if anchor is not tok else None)
+        anchors = [tok] + [a for a in (roles.governor, _reduced_relative(tok)) if a is not None]
+        date = next((d for a in anchors if (d := date_for_token(doc, a.i, dates)) is not None), None)
+        place = next((pl for a in anchors if (pl := place_for_token(doc, a.i, places)) is not None), None)
         place = _not_an_actor(place, roles)
         inherited_date = date is None and antecedent is not None and antecedent.date is not None
         after = bool(date and date.iso_date and article.published and date.iso_date[:10] > article.published)
@@ -194,12 +207,38 @@ class EventExtractor:
             date_text=date.text if date else None,
             date_span=date.span if date else None,
             event_loc=place or (antecedent.event_loc if antecedent is not None else None),
-            extra={"token": tok.i},
+            extra={"token": tok.i, "lemmas": frozenset(doc[i].lemma_.lower() for i in trigger_ids)},
         )
 
 
+def _bare_definite(tok: Token) -> bool:
+    """"the meeting", "these talks" — a definite noun with nothing that would make it a new one
+    ("the 4th Summit Meeting of the Heads of State" is not "the meeting")."""
+    kids = [c for c in tok.children if c.dep_ != "punct"]
+    return bool(kids) and all(c.dep_ == "det" and c.lower_ in DEFINITE for c in kids)
+
+
+def _reduced_relative(tok: Token) -> Token | None:
+    """A bare participle right after a nominal trigger's phrase: "the summit … held in Reykjavík".
+
+    The small parser often hangs such a participle on the wrong head; when it
+    follows the trigger's phrase directly and has no subject or auxiliary of its
+    own, it modifies the trigger, and its date and place are the event's.
+    """
+    if tok.pos_ not in ("NOUN", "PROPN"):
+        return None
+    nxt_i = tok.right_edge.i + 1
+    if nxt_i >= len(tok.doc):
+        return None
+    nxt = tok.doc[nxt_i]
+    if nxt.tag_ not in ("VBN", "VBD") or any(c.dep_ in ("nsubj", "nsubjpass", "aux", "auxpass") for c in nxt.children):
+        return None
+    return nxt
+
+
 def _political(roles: Roles) -> bool:
-    """An event needs at least one participant we can place: a country, an organisation or a sector."""
+    """An event needs a participant we can place (a country, an organisation or a sector),
+    or else a place ("the measures carried out in the Karabakh region")."""
     return any(e.country or e.sector for e in (*roles.actor, *roles.recipient))
 
 

@@ -1,0 +1,5 @@
+"""`python -m eventcoder` is the `eventcoder` command."""
+
+from .cli.main import main
+
+raise SystemExit(main())
