@@ -132,12 +132,14 @@ class Coreference:
 
 
 def _is_subject(tok: Token) -> bool:
-    """True when the mention starting at `tok` heads (or sits in) a clause subject."""
-    for t in (tok, tok.head, tok.head.head):
+    """True when the mention starting at `tok` heads (or sits inside) a clause subject."""
+    t = tok
+    for _ in range(8):
         if t.dep_ in ("nsubj", "nsubjpass"):
             return True
-        if t.dep_ not in ("compound", "poss", "appos", "flat", "amod"):
+        if t.dep_ not in ("compound", "poss", "appos", "flat", "amod", "nmod", "case") or t.head.i == t.i:
             return False
+        t = t.head
     return False
 
 

@@ -20,6 +20,11 @@ from .mentions import KBMatch, MentionIndex
 NP_DEPS = {"det", "amod", "compound", "poss", "nmod", "nummod", "quantmod", "flat", "case", "predet", "nn"}
 PRONOUNS = {"he", "she", "him", "her", "it", "they", "them", "we", "us", "i"}
 RELATIVE_PRONOUNS = {"who", "which", "that", "whom"}
+# "thousands of protesters", "a group of gunmen": the actor is the "of" complement.
+QUANTITY_HEADS = {
+    "thousand", "hundred", "dozen", "score", "million", "group", "number", "crowd", "band", "handful",
+    "some", "many", "several", "couple", "tens", "hundreds", "thousands", "dozens", "scores", "unit", "contingent",
+}
 
 
 def noun_phrase(head: Token) -> list[Token]:
@@ -80,20 +85,41 @@ class EntityResolver:
         return self._cache[head.i]
 
     def entities(self, head: Token) -> list[Entity]:
-        """The entity at `head` and at each of its conjuncts ("France and Germany")."""
+        """The entity at `head` and at each of its conjuncts ("France and Germany"),
+        one per conjoined country adjective ("Kenyan and Somali troops")."""
         out: list[Entity] = []
         for tok in [head, *conjuncts(head)]:
             ent = self.entity(tok)
-            if ent is not None and ent not in out:
-                out.append(ent)
+            if ent is None:
+                continue
+            for variant in [ent, *self._adjective_conjuncts(tok, ent)]:
+                if variant not in out:
+                    out.append(variant)
         return out
+
+    def _adjective_conjuncts(self, head: Token, ent: Entity) -> list[Entity]:
+        extra: list[Entity] = []
+        for adj in head.children:
+            if adj.dep_ not in ("amod", "compound") or self.mentions.at(adj.i) is None:
+                continue
+            for conj in conjuncts(adj):
+                m = self.mentions.at(conj.i)
+                e = m.of_kind("country") if m is not None else None
+                if e is not None and e.country != ent.country:
+                    extra.append(Entity(conj.text, (conj.idx, conj.idx + len(conj.text)), e.name, e.country,
+                                        ent.sector, ent.office, None, ent.kind))
+        return extra
 
     # -- internals --------------------------------------------------------------------
     def _resolve(self, head: Token) -> Entity | None:
-        if head.lower_ in RELATIVE_PRONOUNS and head.head.dep_ == "relcl" and head.head.head is not head:
+        if head.lower_ in RELATIVE_PRONOUNS and head.head.dep_ == "relcl" and head.head.head.i != head.i:
             return self.entity(head.head.head)  # "representatives … who visited": the relative's head noun
         if head.lower_ in PRONOUNS or head.pos_ == "PRON":
             return self.coref.pronoun(head)
+        if head.lemma_.lower() in QUANTITY_HEADS or head.lower_ in QUANTITY_HEADS:
+            of_obj = [p for c in head.children if c.dep_ == "prep" and c.lower_ == "of" for p in c.children if p.dep_ == "pobj"]
+            if of_obj:
+                return self.entity(of_obj[0])
         np_tokens = noun_phrase(head)
         ent = self._resolve_np(head, np_tokens)
         if ent is not None:
@@ -134,7 +160,7 @@ class EntityResolver:
             )
 
         head_match = self.mentions.at(head.i)
-        if org is not None and (head_match is org or agent is None):
+        if org is not None and (_same(head_match, org) or agent is None):
             e = org.best
             return Entity(text, sspan, e.name, e.country, e.sector, None, e.identifier_id, "org")
 
@@ -162,10 +188,15 @@ class EntityResolver:
                 "agent",
             )
 
-        if country is not None and (head_match is country or head.pos_ == "PROPN" or head.i in range(country.start, country.end)):
+        if country is not None and (_same(head_match, country) or head.pos_ == "PROPN" or head.i in range(country.start, country.end)):
             e = country.best
             sector = "GOV" if e.form == "capital" else e.sector
             return Entity(text, sspan, e.name, e.country, sector, None, e.identifier_id, "country")
+
+        if country is not None and head.pos_ == "NOUN" and country.start < head.i:
+            # "his Turkish counterpart", "Russian missiles": the state behind an unlisted noun.
+            e = country.best
+            return Entity(text, sspan, e.name, e.country, None, None, e.identifier_id, "country")
 
         if head.ent_type_ in ("PERSON", "ORG", "NORP", "GPE") and head.pos_ == "PROPN":
             ent = _ner_span(doc, head)
@@ -236,3 +267,7 @@ def _ner_span(doc: Doc, head: Token) -> Span:
         if ent.start <= head.i < ent.end:
             return ent
     return doc[head.i : head.i + 1]
+
+
+def _same(a: KBMatch | None, b: KBMatch | None) -> bool:
+    return a is not None and b is not None and (a.start, a.end) == (b.start, b.end)

@@ -16,7 +16,7 @@ need are applied here because they link events, not entities:
 from __future__ import annotations
 
 import hashlib
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from spacy.tokens import Doc, Token
 
@@ -73,7 +73,12 @@ class EventExtractor:
             roles = noun_roles(tok, resolver) if m.pattern.pos == "NOUN" else verb_roles(tok, frame_ids, resolver)
             antecedent = self._antecedent(tok, coded, doc)
             self._participants_from_context(tok, roles, antecedent, resolver, coded)
+            _merge_participles(tok, roles, matches, resolver)
+            if m.pattern.plover_type == "MOBILIZE":
+                roles.recipient = [e for e in roles.recipient if e.kind != "agent"]  # the troops sent
+            _countries_from_places(roles, places)
             event = self._build(doc, article, m, tok, roles, antecedent, dates, places, resolver, sentence_index)
+            _domestic_from_place(event)
             if _political(roles) or (event.event_loc is not None and event.event_loc.country):
                 coded.append(event)
         return coded
@@ -89,6 +94,13 @@ class EventExtractor:
                 drop.add(m.token_i)  # a name, not an event word ("Strike" as a surname)
                 continue
             if m.pattern.pos != "VERB":
+                continue
+            head = by_token.get(tok.head.i)
+            if (
+                head is not None and tok.dep_ == "advcl" and tok.tag_ == "VBG"
+                and head.pattern.plover_type == m.pattern.plover_type
+            ):
+                drop.add(m.token_i)  # "struck Kyiv, killing three civilians": one attack
                 continue
             for c in tok.children:
                 noun = by_token.get(c.i)
@@ -191,7 +203,7 @@ class EventExtractor:
             mode=p.mode,
             context=tuple(p.contexts),
             cameo=cameo,
-            quad_class=info.quad_class if info and info.quad_class else self.ontology.quad_class(p.plover_type),
+            quad_class=self.ontology.quad_class(p.plover_type),
             goldstein=goldstein,
             actor=tuple(roles.actor),
             recipient=tuple(roles.recipient),
@@ -209,6 +221,48 @@ class EventExtractor:
             event_loc=place or (antecedent.event_loc if antecedent is not None else None),
             extra={"token": tok.i, "lemmas": frozenset(doc[i].lemma_.lower() for i in trigger_ids)},
         )
+
+
+def _merge_participles(tok: Token, roles: Roles, matches: list[TriggerMatch], resolver: EntityResolver) -> None:
+    """Recipients of a dropped same-type participle ("…, killing three civilians") join the event."""
+    by_token = {m.token_i: m for m in matches}
+    for c in tok.children:
+        if c.dep_ == "advcl" and c.tag_ == "VBG" and c.i not in by_token:
+            for o in c.children:
+                if o.dep_ in ("dobj", "obj"):
+                    for e in resolver.entities(o):
+                        if e not in roles.recipient and e not in roles.actor:
+                            roles.recipient.append(e)
+
+
+def _countries_from_places(roles: Roles, places: list[Place]) -> None:
+    """A participant the knowledge base does not know but the gazetteer does ("bombed Idlib")
+    stands for its country."""
+    for group in (roles.actor, roles.recipient):
+        for n, e in enumerate(group):
+            if e.country or e.sector:
+                continue
+            for pl in places:
+                if pl.country and pl.span[0] >= e.span[0] and pl.span[1] <= e.span[1]:
+                    group[n] = replace(e, country=pl.country, name=e.name or pl.name)
+                    break
+
+
+# Sectors whose unnamed members are locals of the place where the event happens
+# ("protesters rallied in Tbilisi" are Georgian); soldiers and spies often are not.
+DOMESTIC_SECTORS = {"CVL", "COP", "OPP", "REB", "LAB", "EDU", "JUD", "LEG", "MED", "REL", "AGR", "BUS", "JRN", "REF", "CRM", "GOV"}
+
+
+def _domestic_from_place(event: Event) -> None:
+    loc = event.event_loc
+    if loc is None or not loc.country:
+        return
+    for group in (event.actor, event.recipient):
+        fixed = tuple(
+            replace(e, country=loc.country) if (not e.country and e.sector in DOMESTIC_SECTORS) else e for e in group
+        )
+        if fixed != group:
+            object.__setattr__(event, "actor" if group is event.actor else "recipient", fixed)
 
 
 def _bare_definite(tok: Token) -> bool:

@@ -98,7 +98,7 @@ def assess(trigger: Token, governor: Token | None, resolver: EntityResolver, eve
     # 2. Walk up: cues on the heads the trigger is a complement of.
     cur = governor if governor is not None else trigger
     steps = 0
-    while cur.head is not cur and steps < 8:
+    while cur.head.i != cur.i and steps < 8:
         child, cur = cur, cur.head
         steps += 1
         lemma = cur.lemma_.lower()

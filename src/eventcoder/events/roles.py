@@ -53,7 +53,9 @@ def verb_roles(t: Token, frame_tokens: set[int], resolver: EntityResolver) -> Ro
                 roles.recipient.extend(_resolve_all(resolver, c))
     else:
         for c in t.children:
-            if c.dep_ in ("dobj", "dative", "obj") and c.i not in frame_tokens:
+            if c.dep_ in ("dobj", "dative", "obj"):
+                # A frame object is a recipient too when it names someone ("expel diplomats",
+                # "struck Kyiv"); an event noun ("hold talks") resolves to nothing and is skipped.
                 roles.recipient.extend(_resolve_all(resolver, c))
     if not roles.recipient:
         roles.recipient.extend(_prep_recipient(t, resolver, RECIPIENT_PREPS))
@@ -133,7 +135,7 @@ def _subjects(t: Token, passive: bool) -> list[Token]:
             return subj
     seen = 0
     cur = t
-    while cur.dep_ in ("xcomp", "conj", "advcl", "ccomp", "pcomp") and cur.head is not cur and seen < 4:
+    while cur.dep_ in ("xcomp", "conj", "advcl", "ccomp", "pcomp") and cur.head.i != cur.i and seen < 4:
         head = cur.head
         seen += 1
         if cur.dep_ == "xcomp" and head.lemma_.lower() in OBJECT_CONTROL:
