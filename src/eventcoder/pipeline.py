@@ -21,6 +21,7 @@ from .actors.mentions import MentionFinder
 from .config import Settings, load_settings
 from .dates import find_dates
 from .errors import ArticleError
+from .events.discards import Discards
 from .events.extract import EventExtractor
 from .events.ontology import Ontology
 from .events.patterns import PatternTable
@@ -53,7 +54,7 @@ class Coder:
         self.patterns = PatternTable.load(tuple(pattern_files))
         self.gazetteer = Gazetteer.load()
         self.mentions = MentionFinder(self.nlp, self.kb)
-        self.extractor = EventExtractor(self.patterns, self.ontology, self.kb)
+        self.extractor = EventExtractor(self.patterns, self.ontology, self.kb, Discards(self.nlp))
 
     # -- single article ---------------------------------------------------------------
     def code(

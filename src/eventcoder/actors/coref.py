@@ -10,6 +10,7 @@ fast, and news readouts are regular enough for them.
 
 from __future__ import annotations
 
+import bisect
 from collections.abc import Callable
 
 from spacy.tokens import Doc, Token
@@ -64,8 +65,23 @@ class Coreference:
             resolved = resolve_np(root, noun_phrase(root))
             if resolved is not None and resolved.kind == "person":
                 self.people.append((ent_span.start, resolved))
+        self._register_surnames(covered)
         self.people.sort(key=lambda p: p[0])
         self.things.sort(key=lambda p: p[0])
+
+    def _register_surnames(self, covered: set[int]) -> None:
+        """A bare surname NER missed ("Schmid said …") still mentions the person named in full."""
+        known = {}
+        for _, ent in self.people:
+            parts = (ent.name or ent.entity_text).split()
+            if len(parts) > 1:
+                known.setdefault(parts[-1], ent)
+        taken = covered | {i for i, _ in self.people}
+        for tok in self.doc:
+            if tok.pos_ == "PROPN" and tok.i not in taken and tok.text in known and tok.dep_ != "compound":
+                ent = known[tok.text]
+                self.people.append((tok.i, Entity(tok.text, (tok.idx, tok.idx + len(tok.text)), ent.name,
+                                                  ent.country, ent.sector, ent.office, ent.identifier_id, "person")))
 
     # -- queries --------------------------------------------------------------------
     def person_by_name(self, name: str) -> Entity | None:
@@ -92,6 +108,15 @@ class Coreference:
         if word in THING_PRONOUNS:
             return self._last(self.things, head)
         return None
+
+    def note(self, token_i: int, ent: Entity) -> None:
+        """Record a resolved anaphor ("the minister") so later pronouns can point to it."""
+        if ent.kind == "person" and all(i != token_i for i, _ in self.people):
+            bisect.insort(self.people, (token_i, ent), key=lambda p: p[0])
+
+    def pronoun_owner(self, pron: Token) -> Entity | None:
+        """"its"/"their": the last state or organisation, preferring a subject."""
+        return self._last(self.things, pron)
 
     def by_office(self, office: str, head: Token) -> Entity | None:
         """The last person before `head` whose office includes this title ("the minister")."""

@@ -12,7 +12,9 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Span, Token
 
-from ..types import Entity
+from collections.abc import Sequence
+
+from ..types import Entity, Place
 from .coref import Coreference
 from .kb import KBEntry, KnowledgeBase
 from .mentions import KBMatch, MentionIndex
@@ -69,8 +71,12 @@ def contiguous_span(doc: Doc, head: Token, tokens: list[Token]) -> Span:
 class EntityResolver:
     """Resolves argument heads of one document to entities, keeping the coreference chain."""
 
-    def __init__(self, doc: Doc, mentions: MentionIndex, kb: KnowledgeBase, on_date: str | None) -> None:
+    def __init__(
+        self, doc: Doc, mentions: MentionIndex, kb: KnowledgeBase, on_date: str | None, places: Sequence[Place] = ()
+    ) -> None:
         self.doc = doc
+        # Names the gazetteer resolved as places are not people, whatever NER says ("the village of Ergneti").
+        self._place_spans = {p.span for p in places}
         self.mentions = mentions
         self.kb = kb
         self.on_date = on_date
@@ -81,7 +87,10 @@ class EntityResolver:
     # -- public -----------------------------------------------------------------------
     def entity(self, head: Token) -> Entity | None:
         if head.i not in self._cache:
-            self._cache[head.i] = self._resolve(head)
+            ent = self._resolve(head)
+            self._cache[head.i] = ent
+            if ent is not None and ent.kind == "person":
+                self.coref.note(head.i, ent)
         return self._cache[head.i]
 
     def entities(self, head: Token) -> list[Entity]:
@@ -167,6 +176,11 @@ class EntityResolver:
         if agent is not None or title is not None:
             role = agent if agent is not None else title.best  # type: ignore[union-attr]
             home_entry = org.best if org is not None else (country.best if country is not None else None)
+            if home_entry is None:
+                owner = self._possessive_owner(head)
+                if owner is not None:
+                    return Entity(text, sspan, owner.name, owner.country, role.sector, self._office(title),
+                                  None, "agent")
             if home_entry is None and title is not None and head.lower_ != "president":
                 ref = self.coref.by_office(self._office(title) or "", head)
                 if ref is not None:
@@ -203,6 +217,15 @@ class EntityResolver:
             return Entity(ent.text, (ent.start_char, ent.end_char), ent.text, None, None, None, None, "unknown")
         return None
 
+    def _possessive_owner(self, head: Token) -> Entity | None:
+        """"its border guards", "their army": the state or organisation the pronoun stands for."""
+        for c in head.children:
+            if c.dep_ == "poss" and c.lower_ in ("its", "their"):
+                owner = self.coref.pronoun_owner(c)
+                if owner is not None and owner.country:
+                    return owner
+        return None
+
     def _office(self, title: KBMatch | None) -> str | None:
         return title.best.office if title is not None else None
 
@@ -220,13 +243,29 @@ class EntityResolver:
             else:
                 groups.append([t])
         best = min(groups, key=lambda g: 0 if g[0].i <= head.i <= g[-1].i else min(abs(g[0].i - head.i), abs(g[-1].i - head.i)))
-        name = self.doc[best[0].i : best[-1].i + 1].text
+        name_span = self.doc[best[0].i : best[-1].i + 1]
+        name = name_span.text
+        if not any(m.kind == "title" for m in found) and (
+            (name_span.start_char, name_span.end_char) in self._place_spans or _names_a_settlement(name_span.root)
+        ):
+            return None
         is_person = (
             any(t.ent_type_ == "PERSON" for t in best)
             or any(m.kind == "title" for m in found)
             or self.coref.person_by_name(name) is not None
         )
         return name if is_person else None
+
+
+# "the village of Ergneti", "the town of Bakhmut": what follows is a place, whatever NER says.
+SETTLEMENT_NOUNS = {
+    "village", "town", "city", "district", "region", "province", "area", "neighbourhood", "neighborhood",
+    "municipality", "county", "port", "suburb", "settlement", "camp", "enclave", "governorate", "oblast",
+}
+
+
+def _names_a_settlement(tok: Token) -> bool:
+    return tok.dep_ == "pobj" and tok.head.lower_ == "of" and tok.head.head.lemma_.lower() in SETTLEMENT_NOUNS
 
 
 def conjuncts(head: Token) -> list[Token]:

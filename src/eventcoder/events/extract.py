@@ -26,6 +26,7 @@ from ..actors.resolve import EntityResolver
 from ..dates import date_for_token
 from ..geo import place_for_token
 from ..types import Article, DateExpr, Entity, Event, Place, TextRef
+from .discards import Discards
 from .factuality import assess
 from .ontology import Ontology
 from .patterns import PatternTable, TriggerMatch
@@ -48,10 +49,11 @@ class _Draft:
 
 
 class EventExtractor:
-    def __init__(self, patterns: PatternTable, ontology: Ontology, kb: KnowledgeBase) -> None:
+    def __init__(self, patterns: PatternTable, ontology: Ontology, kb: KnowledgeBase, discards: Discards) -> None:
         self.patterns = patterns
         self.ontology = ontology
         self.kb = kb
+        self.discards = discards
 
     def extract(
         self,
@@ -61,8 +63,14 @@ class EventExtractor:
         dates: list[DateExpr],
         places: list[Place],
     ) -> list[Event]:
-        resolver = EntityResolver(doc, mentions, self.kb, article.published)
-        matches = self._one_per_trigger(doc, self.patterns.match_doc(doc), mentions)
+        discarded = self.discards.discarded_sentences(doc)
+        if discarded is None:
+            return []
+        resolver = EntityResolver(doc, mentions, self.kb, article.published, places)
+        matches = [
+            m for m in self._one_per_trigger(doc, self.patterns.match_doc(doc), mentions)
+            if doc[m.token_i].sent.start not in discarded
+        ]
         sentence_index = {s.start: n for n, s in enumerate(doc.sents)}
         coded: list[Event] = []
         for m in matches:
@@ -95,6 +103,9 @@ class EventExtractor:
                 continue
             if m.pattern.pos != "VERB":
                 continue
+            if tok.dep_ == "amod":
+                drop.add(m.token_i)  # "the visiting minister": part of a name, not a new event
+                continue
             head = by_token.get(tok.head.i)
             if (
                 head is not None and tok.dep_ == "advcl" and tok.tag_ == "VBG"
@@ -104,22 +115,35 @@ class EventExtractor:
                 continue
             for c in tok.children:
                 noun = by_token.get(c.i)
-                if noun is None or noun.pattern.pos != "NOUN" or c.dep_ not in ("dobj", "obj", "nsubjpass"):
+                if noun is None or noun.pattern.pos != "NOUN":
                     continue
-                if c.i in m.tokens and len(m.pattern.frame) > 0:
+                same_type = noun.pattern.plover_type == m.pattern.plover_type
+                if c.dep_ in ("nsubj", "nsubjpass") and same_type:
+                    drop.add(m.token_i)  # "talks resumed": the noun carries the event
+                elif c.dep_ not in ("dobj", "obj", "nsubjpass"):
+                    continue
+                elif c.i in m.tokens and m.pattern.frame and (same_type or m.pattern.priority < noun.pattern.priority):
                     drop.add(c.i)  # the verb pattern already names the noun ("hold talks")
                 elif tok.lemma_.lower() in LIGHT_VERBS or not m.pattern.frame:
                     drop.add(m.token_i)  # "held a meeting": the noun carries the event
         return [m for m in matches if m.token_i not in drop]
 
     # -- discourse ---------------------------------------------------------------------
-    @staticmethod
-    def _mentions_coded_event(tok: Token, coded: list[Event]) -> bool:
+    def _mentions_coded_event(self, tok: Token, coded: list[Event]) -> bool:
         """"the meeting" after a meeting was coded is a mention of it, not a new event."""
-        if not _bare_definite(tok):
-            return False
-        lemma = tok.lemma_.lower()
-        return any(lemma in ev.extra["lemmas"] for ev in coded)
+        return _bare_definite(tok) and self._earlier_event(tok, coded) is not None
+
+    def _earlier_event(self, noun: Token, coded: list[Event]) -> Event | None:
+        """The earliest coded event named by the same word or, failing that, of the same type:
+        in news copy "the meeting" points back to the meeting (or talks) the lead reported."""
+        lemma = noun.lemma_.lower()
+        for ev in coded:
+            if lemma in ev.extra["lemmas"]:
+                return ev
+        m = self.patterns.match(noun)
+        if m is None or m.pattern.pos != "NOUN":
+            return None
+        return next((ev for ev in coded if ev.event_type == m.pattern.plover_type), None)
 
     def _antecedent(self, tok: Token, coded: list[Event], doc: Doc) -> Event | None:
         """An earlier event this trigger's clause points back to ("during the meeting")."""
@@ -130,11 +154,9 @@ class EventExtractor:
                     continue
                 for p in prep.children:
                     if p.dep_ == "pobj" and _bare_definite(p):
-                        # The earliest event named by the same word: in news copy "the meeting"
-                        # points back to the meeting the lead reported.
-                        for ev in coded:
-                            if p.lemma_.lower() in ev.extra["lemmas"]:
-                                return ev
+                        ev = self._earlier_event(p, coded)
+                        if ev is not None:
+                            return ev
         return None
 
     def _participants_from_context(
@@ -171,7 +193,7 @@ class EventExtractor:
     ) -> Event:
         p = m.pattern
         sent = tok.sent
-        anchors = [tok] + [a for a in (roles.governor, _reduced_relative(tok)) if a is not None]
+        anchors = [tok] + [a for a in (_participle_in_phrase(tok), _reduced_relative(tok), roles.governor) if a is not None]
         date = next((d for a in anchors if (d := date_for_token(doc, a.i, dates)) is not None), None)
         place = next((pl for a in anchors if (pl := place_for_token(doc, a.i, places)) is not None), None)
         place = _not_an_actor(place, roles)
@@ -179,10 +201,11 @@ class EventExtractor:
         after = bool(date and date.iso_date and article.published and date.iso_date[:10] > article.published)
         fact = assess(tok, roles.governor, resolver, after)
 
-        trigger_ids = sorted({m.token_i, *m.tokens, *( [roles.governor.i] if roles.governor is not None else [])})
+        # The trigger quotes the head and the frame words near it ("held a meeting", "imposed
+        # sanctions"); far-away frame words ("allegations … were dismissed") are left out.
+        light = [roles.governor.i] if roles.governor is not None and roles.governor.lemma_.lower() in LIGHT_VERBS else []
+        trigger_ids = sorted(i for i in {m.token_i, *m.tokens, *light} if abs(i - m.token_i) <= 3)
         t_start, t_end = doc[trigger_ids[0]].idx, doc[trigger_ids[-1]].idx + len(doc[trigger_ids[-1]].text)
-        if trigger_ids[-1] - trigger_ids[0] > 6:  # a discontinuous frame: quote the head only
-            t_start, t_end = tok.idx, tok.idx + len(tok.text)
         trigger = TextRef(doc.text[t_start:t_end], (t_start, t_end))
         s_start, s_end = sent.start_char, sent.end_char
         stext = doc.text[s_start:s_end]
@@ -263,6 +286,10 @@ def _domestic_from_place(event: Event) -> None:
         )
         if fixed != group:
             object.__setattr__(event, "actor" if group is event.actor else "recipient", fixed)
+    att = event.attribution
+    # "…, the army said": an unnamed national speaker is the army of the country the report is about.
+    if att is not None and att.speaker is not None and not att.speaker.country and att.speaker.sector in (DOMESTIC_SECTORS | {"MIL"}):
+        object.__setattr__(event, "attribution", replace(att, speaker=replace(att.speaker, country=loc.country)))
 
 
 def _bare_definite(tok: Token) -> bool:
@@ -270,6 +297,21 @@ def _bare_definite(tok: Token) -> bool:
     ("the 4th Summit Meeting of the Heads of State" is not "the meeting")."""
     kids = [c for c in tok.children if c.dep_ != "punct"]
     return bool(kids) and all(c.dep_ == "det" and c.lower_ in DEFINITE for c in kids)
+
+
+def _participle_in_phrase(tok: Token) -> Token | None:
+    """The participle that tells when and where a nominal event happened, inside its phrase:
+    "the summit of NATO leaders held in Vilnius on July 11" (the parser hangs "held" on "leaders")."""
+    if tok.pos_ not in ("NOUN", "PROPN"):
+        return None
+    stack = list(tok.children)
+    while stack:
+        t = stack.pop(0)
+        if t.dep_ == "acl" and t.tag_ in ("VBN", "VBD"):
+            return t
+        if t.dep_ in ("prep", "pobj", "compound", "appos"):
+            stack.extend(t.children)
+    return None
 
 
 def _reduced_relative(tok: Token) -> Token | None:

@@ -177,6 +177,11 @@ def _speaker(verb: Token, resolver: EntityResolver) -> Attribution | None:
                 if p.dep_ == "pobj":
                     ent = resolver.entity(p) or _plain_entity(p)
                     return Attribution(ent, verb.text, cue_span)
+    # "X thanked Y and said that ...": a conjoined verb shares its subject.
+    if verb.dep_ == "conj" and verb.head.pos_ in ("VERB", "AUX"):
+        shared = _speaker(verb.head, resolver)
+        if shared is not None:
+            return Attribution(shared.speaker, verb.text, cue_span)
     # "As confirmed by X, it was emphasized that ...": a reporting adverbial clause with an agent.
     cues = load_cues()
     for c in verb.children:

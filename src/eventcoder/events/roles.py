@@ -98,10 +98,12 @@ def noun_roles(n: Token, resolver: EntityResolver) -> Roles:
                     for p in a.children:
                         if p.dep_ == "pobj":
                             roles.actor.extend(_resolve_all(resolver, p))
-    # "X held talks", "talks were held by X"
-    gov = n.head if n.dep_ in ("dobj", "obj", "nsubjpass", "attr") else None
-    if gov is not None and gov.pos_ in ("VERB", "AUX") and gov.lemma_.lower() in LIGHT_VERBS:
+    # "X held talks", "talks were held by X"; any verb the noun is subject or object of
+    # carries its date, place and negation ("talks resumed in Brussels on Monday").
+    gov = n.head if n.dep_ in ("dobj", "obj", "nsubjpass", "nsubj", "attr") else None
+    if gov is not None and gov.pos_ in ("VERB", "AUX"):
         roles.governor = gov
+    if gov is not None and gov.pos_ in ("VERB", "AUX") and gov.lemma_.lower() in LIGHT_VERBS and n.dep_ != "nsubj":
         if not roles.actor:
             passive = n.dep_ == "nsubjpass"
             for head in _subjects(gov, passive):
@@ -138,6 +140,12 @@ def _subjects(t: Token, passive: bool) -> list[Token]:
     while cur.dep_ in ("xcomp", "conj", "advcl", "ccomp", "pcomp") and cur.head.i != cur.i and seen < 4:
         head = cur.head
         seen += 1
+        if cur.dep_ == "pcomp" and head.dep_ == "prep" and head.lower_ in ("of", "for"):
+            # "accused Russia of detaining …", "blamed X for attacking …": the object did it.
+            verb = head.head
+            objs = [c for c in verb.children if c.dep_ in ("dobj", "obj")]
+            if objs and verb.pos_ == "VERB":
+                return objs
         if cur.dep_ == "xcomp" and head.lemma_.lower() in OBJECT_CONTROL:
             objs = [c for c in head.children if c.dep_ in ("dobj", "obj")]
             if objs:

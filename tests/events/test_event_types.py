@@ -1,0 +1,74 @@
+"""Every PLOVER type, on sentences we wrote: the type, and the actor and recipient countries."""
+
+from __future__ import annotations
+
+import pytest
+
+CASES = [
+ ("AGREE", "Serbia and Kosovo agreed to normalise relations under an EU-brokered plan.", ["SRB"], []),
+ ("AGREE", "Armenia signed a peace agreement with Azerbaijan in Washington.", ["ARM"], ["AZE"]),
+ ("AGREE", "The two governments reached a deal on grain exports on Monday.", [], []),
+ ("CONSULT", "Indian Prime Minister Narendra Modi met Japanese Prime Minister Fumio Kishida in Tokyo.", ["IND"], ["JPN"]),
+ ("CONSULT", "The Egyptian foreign minister held talks with his Qatari counterpart in Doha.", ["EGY"], ["QAT"]),
+ ("CONSULT", "German Chancellor Olaf Scholz visited Kenya on Friday.", ["DEU"], ["KEN"]),
+ ("SUPPORT", "The European Union praised Moldova for its reforms.", ["EUR"], ["MDA"]),
+ ("SUPPORT", "Brazil expressed support for Argentina's claim to the Falkland Islands.", ["BRA"], []),
+ ("CONCEDE", "The Thai government lifted the curfew in three southern provinces.", ["THA"], []),
+ ("CONCEDE", "Japan apologized to South Korea for its wartime actions.", ["JPN"], ["KOR"]),
+ ("COOPERATE", "Norway and Sweden have cooperated closely on border security.", ["NOR"], []),
+ ("COOPERATE", "Indian and French troops held joint exercises in Rajasthan.", ["IND"], []),
+ ("AID", "Japan sent humanitarian aid to Pakistan after the floods.", ["JPN"], ["PAK"]),
+ ("AID", "The World Bank approved a loan to Ghana.", [], ["GHA"]),
+ ("RETREAT", "Russian forces withdrew from the city of Kherson.", ["RUS"], []),
+ ("RETREAT", "The Taliban released two American hostages on Tuesday.", ["AFG"], ["USA"]),
+ ("RETREAT", "Peru's interior minister resigned after the protests.", ["PER"], []),
+ ("REQUEST", "The United Nations urged Israel to allow more aid into Gaza.", ["UNO"], ["ISR"]),
+ ("REQUEST", "Nigeria appealed to its neighbours for help against Boko Haram.", ["NGA"], []),
+ ("ACCUSE", "Pakistan accused India of violating the ceasefire.", ["PAK"], ["IND"]),
+ ("ACCUSE", "Amnesty International condemned the execution of protesters in Iran.", ["NGO"], []),
+ ("ACCUSE", "Prosecutors in France opened an investigation into the bombing.", ["FRA"], []),
+ ("REJECT", "Hungary vetoed the European Union's aid package for Ukraine.", ["HUN"], ["EUR"]),
+ ("REJECT", "Iran rejected the proposal from the United States.", ["IRN"], []),
+ ("THREATEN", "North Korea threatened to strike South Korea.", ["PRK"], []),
+ ("THREATEN", "Turkey warned Sweden that it would block its NATO bid.", ["TUR"], ["SWE"]),
+ ("PROTEST", "Thousands of protesters rallied in Tbilisi against the new law.", ["GEO"], []),
+ ("PROTEST", "Farmers in France staged a protest against fuel taxes.", ["FRA"], []),
+ ("PROTEST", "Workers at Argentina's state oil company went on strike.", [], []),
+ ("SANCTION", "The United States imposed sanctions on Iranian oil companies.", ["USA"], ["IRN"]),
+ ("SANCTION", "Poland expelled two Russian diplomats on Thursday.", ["POL"], ["RUS"]),
+ ("SANCTION", "Niger suspended military cooperation with France.", ["NER"], []),
+ ("MOBILIZE", "Azerbaijan deployed troops to the border with Armenia.", ["AZE"], []),
+ ("MOBILIZE", "Russia mobilised reservists for the war.", ["RUS"], []),
+ ("COERCE", "Police arrested dozens of opposition activists in Minsk.", ["BLR"], ["BLR"]),
+ ("COERCE", "Belarusian authorities detained a Polish journalist.", ["BLR"], ["POL"]),
+ ("COERCE", "The junta imposed a curfew in the capital of Mali.", [], []),
+ ("ASSAULT", "Russian missiles struck Kyiv overnight, killing three civilians.", ["RUS"], ["UKR"]),
+ ("ASSAULT", "Rebels were attacked by government forces near Goma.", [], []),
+ ("ASSAULT", "Israeli aircraft bombed targets in southern Lebanon.", ["ISR"], []),
+ ("ASSAULT", "Gunmen kidnapped twenty students in northern Nigeria.", [], []),
+]
+
+
+@pytest.mark.parametrize("event_type,text,actors,recipients", CASES, ids=[f"{c[0]}-{i}" for i, c in enumerate(CASES)])
+def test_each_plover_type_is_coded_with_its_participants(coder, event_type, text, actors, recipients):
+    events = [e for e in coder.code(text, published="2024-03-15") if e.event_type == event_type]
+    assert events, f"no {event_type} in {[(e.event_type, e.trigger.text) for e in coder.code(text)]}"
+    actor_countries = {a.country for e in events for a in e.actor}
+    recipient_countries = {r.country for e in events for r in e.recipient}
+    assert set(actors) <= actor_countries
+    assert set(recipients) <= recipient_countries
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Arsenal attacked down the left wing and scored twice before half-time.",
+        "The band stormed the charts with its new single.",
+        "Shares surged after the company reported record profits.",
+        "Heavy rain flooded several streets in the city centre on Sunday.",
+        "The striker fired a shot at the goalkeeper in the final minute.",
+    ],
+)
+def test_non_political_text_yields_no_conflict_event(coder, text):
+    conflict = {"ASSAULT", "COERCE", "THREATEN", "SANCTION", "MOBILIZE"}
+    assert not [e for e in coder.code(text, published="2024-03-15") if e.event_type in conflict]
