@@ -79,7 +79,8 @@ def test_example_readout_is_coded_as_an_analyst_would(example_events):
     assert talks.event_loc is not None and talks.event_loc.name == "Tbilisi"
     detained = [e for e in events if e.event_type == "COERCE" and e.factuality == "denied"]
     assert detained and detained[0].attribution.speaker.country == "RUS"
-    assert any(e.event_type == "CONSULT" and e.factuality == "future" for e in events)
+    # "She will visit Yerevan next week": an announced visit is an intent to meet (PLOVER AGREE).
+    assert any(e.event_type == "AGREE" and e.factuality == "future" and "intent:CONSULT" in e.evidence for e in events)
 
 
 @pytest.mark.parametrize(

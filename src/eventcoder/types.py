@@ -93,7 +93,8 @@ class DateExpr:
     """A date expression found in the text and resolved against the publication date.
 
     ``value`` is a TimeML value (``2023-05-17``, ``2023-05``, ``2023``, ``2023-W11``)
-    or None when it cannot be resolved; ``precision`` is day | week | month | year.
+    or None when it cannot be resolved; ``precision`` is day | week | month | quarter | year.
+    An event's ``date`` takes the calendar values (day, ISO week, month, year).
     """
 
     text: str
@@ -104,7 +105,7 @@ class DateExpr:
     @property
     def iso_date(self) -> str | None:
         """The value as an ISO calendar date prefix usable for the event `date` field."""
-        if self.value and self.precision in ("day", "month", "year"):
+        if self.value and self.precision in ("day", "week", "month", "year"):
             return self.value
         return None
 

@@ -21,10 +21,10 @@ def _only(coder, text, event_type, published="2024-03-15"):
         ("Serbian police never arrested the suspects.", "COERCE", "negated"),
         ("The minister denied that soldiers had fired on protesters.", "ASSAULT", "denied"),
         ("Moscow denied that its border guards had detained Georgian citizens.", "COERCE", "denied"),
-        ("Turkey could impose sanctions on Sweden if talks fail.", "SANCTION", "hypothetical"),
+        ("Turkey could impose sanctions on Sweden if talks fail.", "THREATEN", "hypothetical"),
         ("If Iran attacks Israel, the United States will respond.", "ASSAULT", "hypothetical"),
-        ("Washington may expel Russian diplomats.", "SANCTION", "hypothetical"),
-        ("Chinese President Xi Jinping will visit Moscow next week.", "CONSULT", "future"),
+        ("Washington may expel Russian diplomats.", "THREATEN", "hypothetical"),
+        ("Chinese President Xi Jinping will visit Moscow next week.", "AGREE", "future"),
         ("Germany plans to send troops to Lithuania.", "MOBILIZE", "future"),
         ("Rebels attacked a police station in Mali, the army said.", "ASSAULT", "reported"),
         ("According to the Syrian Observatory, government warplanes bombed Idlib.", "ASSAULT", "reported"),
@@ -62,7 +62,7 @@ def test_publisher_assertion_has_no_attribution(coder):
     "text,event_type",
     [
         ("Israeli troops did not attack the hospital.", "ASSAULT"),
-        ("Turkey could impose sanctions on Sweden if talks fail.", "SANCTION"),
+        ("Turkey could impose sanctions on Sweden if talks fail.", "THREATEN"),
         ("North Korea threatened to attack South Korea.", "ASSAULT"),
         ("The United Nations urged Israel to allow more aid into Gaza.", "AID"),
     ],
@@ -71,3 +71,22 @@ def test_negated_or_hypothetical_event_is_never_asserted(coder, text, event_type
     for event in coder.code(text, published="2024-03-15"):
         if event.event_type == event_type:
             assert event.factuality != "asserted"
+
+
+@pytest.mark.parametrize(
+    "text,event_type,mode,factuality",
+    [
+        # PLOVER codes the statement: an announced cooperative act is AGREE, a conflictual one THREATEN.
+        ("Chinese President Xi Jinping will visit Moscow next week.", "AGREE", None, "future"),
+        ("Japan plans to send humanitarian aid to Turkey.", "AGREE", None, "future"),
+        ("Washington may expel Russian diplomats.", "THREATEN", "expel", "hypothetical"),
+        ("Palestinian leaders said they would boycott the talks.", "THREATEN", "restrict", "hypothetical"),
+        # A demand, refusal or threat carries its content as a mode; the content is not coded twice.
+        ("The United Nations urged Israel to allow more aid into Gaza.", "REQUEST", "assist", "asserted"),
+        ("Kenya's vice-president refused to resign.", "REJECT", "yield", "asserted"),
+        ("North Korea threatened to attack South Korea.", "THREATEN", "violence", "asserted"),
+    ],
+)
+def test_statements_of_intent_follow_plover(coder, text, event_type, mode, factuality):
+    events = coder.code(text, published="2024-03-15")
+    assert [(e.event_type, e.mode, e.factuality) for e in events] == [(event_type, mode, factuality)]

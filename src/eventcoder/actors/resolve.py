@@ -123,6 +123,8 @@ class EntityResolver:
     def _resolve(self, head: Token) -> Entity | None:
         if head.lower_ in RELATIVE_PRONOUNS and head.head.dep_ == "relcl" and head.head.head.i != head.i:
             return self.entity(head.head.head)  # "representatives … who visited": the relative's head noun
+        if head.lower_ in ("they", "them", "their"):
+            return self._plural_antecedent(head)
         if head.lower_ in PRONOUNS or head.pos_ == "PRON":
             return self.coref.pronoun(head)
         if head.lemma_.lower() in QUANTITY_HEADS or head.lower_ in QUANTITY_HEADS:
@@ -215,6 +217,18 @@ class EntityResolver:
         if head.ent_type_ in ("PERSON", "ORG", "NORP", "GPE") and head.pos_ == "PROPN":
             ent = _ner_span(doc, head)
             return Entity(ent.text, (ent.start_char, ent.end_char), ent.text, None, None, None, None, "unknown")
+        return None
+
+    def _plural_antecedent(self, head: Token) -> Entity | None:
+        """"they": the nearest earlier plural subject ("Palestinian leaders said they would …")."""
+        start = head.sent.start if head.sent.start == 0 else self.doc[head.sent.start - 1].sent.start
+        for i in range(head.i - 1, start - 1, -1):
+            tok = self.doc[i]
+            if tok.dep_ in ("nsubj", "nsubjpass") and (tok.tag_ in ("NNS", "NNPS") or any(c.dep_ == "conj" for c in tok.children)):
+                ent = self.entity(tok)
+                if ent is not None:
+                    return Entity(head.text, (head.idx, head.idx + len(head.text)), ent.name, ent.country, ent.sector,
+                                  ent.office, ent.identifier_id, ent.kind)
         return None
 
     def _possessive_owner(self, head: Token) -> Entity | None:

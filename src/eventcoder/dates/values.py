@@ -265,3 +265,25 @@ def duration_value(n: int | None, unit: str) -> str:
     if unit in ("hour", "minute"):
         return f"PT{amount}{code}"
     return f"P{amount}{code}"
+
+
+def period_start(value: str | None) -> date | None:
+    """First day of a TimeML calendar value: 2023-05-17, 2023-W11, 2023-05, 2023-Q2, 2023."""
+    if not value:
+        return None
+    try:
+        if len(value) == 10:
+            return date.fromisoformat(value)
+        if "-W" in value:
+            year, week = value.split("-W")
+            return date.fromisocalendar(int(year), int(week[:2]), 1)
+        if "-Q" in value:
+            year, q = value.split("-Q")
+            return date(int(year), 3 * (int(q) - 1) + 1, 1)
+        if len(value) == 7:
+            return date(int(value[:4]), int(value[5:7]), 1)
+        if len(value) == 4 and value.isdigit():
+            return date(int(value), 1, 1)
+    except ValueError:
+        return None
+    return None

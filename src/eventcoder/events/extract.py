@@ -24,10 +24,12 @@ from ..actors.kb import KnowledgeBase
 from ..actors.mentions import MentionIndex
 from ..actors.resolve import EntityResolver
 from ..dates import date_for_token
+from ..dates.values import period_start
 from ..geo import place_for_token
 from ..types import Article, DateExpr, Entity, Event, Place, TextRef
 from .discards import Discards
-from .factuality import assess
+from .factuality import assess, load_cues
+from .intent import reframe
 from .ontology import Ontology
 from .patterns import PatternTable, TriggerMatch
 from .roles import LIGHT_VERBS, Roles, noun_roles, verb_roles
@@ -89,7 +91,7 @@ class EventExtractor:
             _domestic_from_place(event)
             if _political(roles) or (event.event_loc is not None and event.event_loc.country):
                 coded.append(event)
-        return coded
+        return reframe(coded, doc, self.ontology)
 
     # -- choosing triggers ----------------------------------------------------------
     def _one_per_trigger(self, doc: Doc, matches: list[TriggerMatch], mentions: MentionIndex) -> list[TriggerMatch]:
@@ -198,7 +200,8 @@ class EventExtractor:
         place = next((pl for a in anchors if (pl := place_for_token(doc, a.i, places)) is not None), None)
         place = _not_an_actor(place, roles)
         inherited_date = date is None and antecedent is not None and antecedent.date is not None
-        after = bool(date and date.iso_date and article.published and date.iso_date[:10] > article.published)
+        start = period_start(date.iso_date) if date is not None else None
+        after = bool(start and article.published and start.isoformat() > article.published)
         fact = assess(tok, roles.governor, resolver, after)
 
         # The trigger quotes the head and the frame words near it ("held a meeting", "imposed
@@ -221,7 +224,7 @@ class EventExtractor:
         if antecedent is not None:
             evidence += f"; anaphora:{antecedent.id}"
         return Event(
-            id=_event_id(article.id, sentence.index or 0, trigger.span, p.plover_type),
+            id=_event_id(article.id, sentence.index or 0, trigger.span),
             event_type=p.plover_type,
             mode=p.mode,
             context=tuple(p.contexts),
@@ -234,7 +237,7 @@ class EventExtractor:
             sentence=sentence,
             factuality=fact.value,
             attribution=fact.attribution,
-            confidence=_confidence(m, roles),
+            confidence=_confidence(m, roles, roles.governor if roles.governor is not None else tok),
             evidence=evidence,
             article=article,
             date=(date.iso_date if date else (antecedent.date if inherited_date else None)),  # type: ignore[union-attr]
@@ -242,7 +245,12 @@ class EventExtractor:
             date_text=date.text if date else None,
             date_span=date.span if date else None,
             event_loc=place or (antecedent.event_loc if antecedent is not None else None),
-            extra={"token": tok.i, "lemmas": frozenset(doc[i].lemma_.lower() for i in trigger_ids)},
+            extra={
+                "token": tok.i,
+                "lemmas": frozenset(doc[i].lemma_.lower() for i in trigger_ids),
+                "fact_kind": fact.kind,
+                "fact_cue": fact.cue,
+            },
         )
 
 
@@ -347,19 +355,44 @@ def _not_an_actor(place: Place | None, roles: Roles) -> Place | None:
     return place
 
 
-def _confidence(m: TriggerMatch, roles: Roles) -> float:
+def _confidence(m: TriggerMatch, roles: Roles, anchor: Token) -> float:
+    """Pattern strength, participants found, and how central the clause is: the main
+    clause's event is the sentence's news; a purpose clause or a modifier is background."""
     p = m.pattern
-    score = 0.75 if p.priority <= 0 else 0.6
+    score = 0.7 if p.priority <= 0 else 0.55
     score += 0.05 * min(len(p.frame), 2)
     if roles.actor and roles.recipient:
         score += 0.1
     elif not roles.actor:
         score -= 0.15
+    depth = _clause_depth(anchor)
+    score += 0.1 if depth == 0 else (0.0 if depth == 1 else -0.1)
     return max(0.05, min(0.99, score))
 
 
-def _event_id(article_id: str, sentence_index: int, span: tuple[int, int], event_type: str) -> str:
-    key = f"{article_id}\x1f{sentence_index}\x1f{span[0]}:{span[1]}\x1f{event_type}"
+def _clause_depth(tok: Token) -> int:
+    """How many clause boundaries separate the trigger from the sentence root."""
+    depth = 0
+    cur = tok
+    while cur.head.i != cur.i:
+        if cur.dep_ in ("xcomp", "ccomp", "advcl", "acl", "relcl", "pcomp", "csubj", "parataxis"):
+            depth += 1
+        cur = cur.head
+    # Reporting verbs at the root ("…, the army said") do not demote their complement.
+    if depth and tok.sent.root.lemma_.lower() in load_cues().reporting_verbs and _under(tok, tok.sent.root, "ccomp"):
+        depth -= 1
+    return depth
+
+
+def _under(tok: Token, root: Token, dep: str) -> bool:
+    cur = tok
+    while cur.head.i != cur.i and cur.head.i != root.i:
+        cur = cur.head
+    return cur.head.i == root.i and cur.dep_ == dep
+
+
+def _event_id(article_id: str, sentence_index: int, span: tuple[int, int]) -> str:
+    key = f"{article_id}\x1f{sentence_index}\x1f{span[0]}:{span[1]}"
     return hashlib.sha256(key.encode("utf-8")).hexdigest()[:20]
 
 

@@ -46,6 +46,7 @@ class Cues:
     future_aux: frozenset[str]
     intent_verbs: frozenset[str]
     future_advs: frozenset[str]
+    intent_adjectives: frozenset[str]
     reporting_verbs: frozenset[str]
     source_phrases: tuple[str, ...]
 
@@ -67,6 +68,7 @@ def load_cues() -> Cues:
         future_aux=f(d["future"]["auxiliaries"]),
         intent_verbs=f(d["future"]["intent_verbs"]),
         future_advs=f(d["future"]["adverbs"]),
+        intent_adjectives=f(d["future"]["intent_adjectives"]),
         reporting_verbs=f(d["reporting"]["verbs"]),
         source_phrases=tuple(d["reporting"]["source_phrases"]),
     )
@@ -77,11 +79,12 @@ class Factuality:
     value: str
     attribution: Attribution | None
     cue: str | None  # the word that decided, for the evidence trail
+    kind: str | None = None  # what sort of cue: negation, modal, future-aux, intent, conditional, reporting…
 
 
 def assess(trigger: Token, governor: Token | None, resolver: EntityResolver, event_date_after_publication: bool) -> Factuality:
     cues = load_cues()
-    found: dict[str, str] = {}
+    found: dict[str, tuple[str, str]] = {}  # factuality value -> (cue text, cue kind)
     attribution: Attribution | None = None
 
     # 1. Cues on the trigger itself and on the verb that carries it.
@@ -91,9 +94,9 @@ def assess(trigger: Token, governor: Token | None, resolver: EntityResolver, eve
         if tok.pos_ in ("NOUN", "PROPN"):
             for c in tok.children:
                 if c.dep_ == "det" and c.lower_ in cues.neg_dets:
-                    found.setdefault("negated", c.text)
+                    found.setdefault("negated", (c.text, "negation"))
             if tok.dep_ == "pobj" and tok.head.lower_ in cues.neg_preps:
-                found.setdefault("negated", tok.head.text)
+                found.setdefault("negated", (tok.head.text, "negation"))
 
     # 2. Walk up: cues on the heads the trigger is a complement of.
     cur = governor if governor is not None else trigger
@@ -106,25 +109,29 @@ def assess(trigger: Token, governor: Token | None, resolver: EntityResolver, eve
             is_subject = child.dep_ in ("nsubj", "nsubjpass", "csubj", "csubjpass")
             if not is_subject:
                 if lemma in cues.denial_verbs:
-                    found.setdefault("denied", cur.text)
+                    found.setdefault("denied", (cur.text, "denial"))
                     attribution = attribution or _speaker(cur, resolver)
                 elif lemma in cues.failure_verbs and child.dep_ in ("xcomp", "dobj", "ccomp"):
-                    found.setdefault("negated", cur.text)
+                    found.setdefault("negated", (cur.text, "failure"))
                 elif lemma in cues.reporting_verbs:
                     speaker = _speaker(cur, resolver)
                     if speaker is not None:
-                        found.setdefault("reported", cur.text)
+                        found.setdefault("reported", (cur.text, "reporting"))
                         attribution = attribution or speaker
                 elif lemma in cues.intent_verbs and child.dep_ == "xcomp":
-                    found.setdefault("future", cur.text)
+                    found.setdefault("future", (cur.text, "intent"))
                 elif lemma in cues.hypothetical_verbs and child.dep_ in ("xcomp", "ccomp"):
-                    found.setdefault("hypothetical", cur.text)
+                    found.setdefault("hypothetical", (cur.text, "hypothetical-verb"))
+        elif cur.lower_ in cues.intent_adjectives and child.dep_ == "xcomp":
+            found.setdefault("future", (cur.text, "intent"))
+            _local_cues(cur, cues, found)
+        if cur.pos_ in ("VERB", "AUX"):
             # Negation and modality scope over the complement clause too ("did not say
             # that ..." is left alone; "could be forced to retreat" is hypothetical).
             if child.dep_ in ("xcomp",):
                 _local_cues(cur, cues, found, negation=True)
         if child.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in cues.conditional_marks for m in child.children):
-            found.setdefault("hypothetical", next(m.text for m in child.children if m.dep_ == "mark"))
+            found.setdefault("hypothetical", (next(m.text for m in child.children if m.dep_ == "mark"), "conditional"))
         if child.dep_ in ("relcl",):
             break
 
@@ -132,33 +139,34 @@ def assess(trigger: Token, governor: Token | None, resolver: EntityResolver, eve
     if attribution is None:
         attribution = _source_phrase(trigger, resolver, cues)
         if attribution is not None:
-            found.setdefault("reported", attribution.cue)
+            found.setdefault("reported", (attribution.cue, "source"))
 
     if event_date_after_publication:
-        found.setdefault("future", "date")
+        found.setdefault("future", ("date", "date"))
 
     value = next((v for v in ORDER if v in found), "asserted")
-    return Factuality(value, attribution, found.get(value))
+    cue, kind = found.get(value, (None, None))
+    return Factuality(value, attribution, cue, kind)
 
 
-def _local_cues(tok: Token, cues: Cues, found: dict[str, str], negation: bool = True) -> None:
+def _local_cues(tok: Token, cues: Cues, found: dict[str, tuple[str, str]], negation: bool = True) -> None:
     for c in tok.children:
         low = c.lower_
         if negation and (c.dep_ == "neg" or (c.dep_ == "advmod" and low in cues.neg_advs)):
-            found.setdefault("negated", c.text)
+            found.setdefault("negated", (c.text, "negation"))
         elif c.dep_ in ("aux", "auxpass"):
             lemma = c.lemma_.lower()
             if low in cues.modals or lemma in cues.modals:
-                found.setdefault("hypothetical", c.text)
+                found.setdefault("hypothetical", (c.text, "modal"))
             elif low in cues.future_aux or lemma in cues.future_aux:
-                found.setdefault("future", c.text)
+                found.setdefault("future", (c.text, "future-aux"))
         elif c.dep_ in ("npadvmod", "advmod") and low in cues.future_advs:
-            found.setdefault("future", c.text)
+            found.setdefault("future", (c.text, "future-adverb"))
         if c.dep_ == "mark" and low in cues.conditional_marks and tok.dep_ == "advcl":
-            found.setdefault("hypothetical", c.text)
+            found.setdefault("hypothetical", (c.text, "conditional"))
     # "is going to attack": be + going + xcomp
     if tok.dep_ == "xcomp" and tok.head.lemma_ == "go" and any(c.dep_ == "aux" for c in tok.head.children):
-        found.setdefault("future", tok.head.text)
+        found.setdefault("future", (tok.head.text, "going-to"))
 
 
 def _speaker(verb: Token, resolver: EntityResolver) -> Attribution | None:

@@ -1,0 +1,1 @@
+"""Gazetteer extract and hand-written place lists (see each file's header)."""

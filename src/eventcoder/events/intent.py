@@ -1,0 +1,123 @@
+"""Intentions, demands and refusals: coding what is said about an act, as PLOVER does.
+
+PLOVER (like CAMEO before it) codes the *statement*, not the act it is about:
+
+- "X refused to resign", "X demanded the withdrawal of Y", "X agreed to allow
+  access", "X threatened to attack": one REJECT / REQUEST / AGREE / THREATEN event;
+  the act inside it is its content, which sets its mode (REQUEST/REJECT: assist,
+  change, yield, meet; THREATEN: violence, arrest, restrict, relations, expel,
+  territory) and is not coded a second time.
+- "X will provide aid", "X plans to visit Y", "X is prepared to lift the ban":
+  a cooperative act announced for the future is AGREE (intent to cooperate).
+- "X will boycott the elections", "X may halt mediation if …", "X would impose
+  martial law": a conflictual act announced or held out is THREATEN.
+- "Y must hand over the suspects, X said": REQUEST by X to Y.
+
+The factuality stays with the event (an AGREE whose act lies ahead is `future`),
+and the evidence names the original reading ("intent:CONSULT/visit").
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from spacy.tokens import Doc
+
+from ..types import Event
+from .ontology import Ontology
+
+SPEECH_ACTS = {"REQUEST", "REJECT", "AGREE", "THREATEN"}
+COOPERATIVE = {"CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT", "AGREE"}
+CONFLICTUAL = {"SANCTION", "COERCE", "ASSAULT", "PROTEST", "REJECT"}
+# Cue kinds that announce an act rather than describe one.
+ANNOUNCING = {"future-aux", "intent", "going-to", "modal", "future-adverb"}
+OBLIGATION = {"must", "should", "ought", "has", "have"}
+CONTENT_DEPS = {"xcomp", "ccomp", "pcomp", "prep", "pobj", "dobj", "acl", "advcl", "relcl", "compound", "amod", "nmod"}
+
+
+def request_mode(content: Event) -> str:
+    if content.event_type == "CONSULT":
+        return "meet"
+    if content.event_type in ("AID", "COOPERATE", "AGREE", "SUPPORT"):
+        return "assist"
+    if content.event_type in ("RETREAT", "CONCEDE"):
+        return "yield"
+    return "change"
+
+
+def threat_mode(content: Event) -> str | None:
+    t, m = content.event_type, content.mode
+    if t == "ASSAULT":
+        return "territory" if content.cameo == "192" else "violence"
+    if t == "COERCE":
+        return "arrest" if m == "arrest" else ("expel" if m == "deport" else "restrict")
+    if t == "SANCTION":
+        return "expel" if m == "expel" else "relations"
+    if t in ("PROTEST", "REJECT"):
+        return "restrict"
+    return None
+
+
+def reframe(events: list[Event], doc: Doc, ontology: Ontology) -> list[Event]:
+    """Apply the PLOVER conventions above to one article's events (in text order)."""
+    by_token = {e.extra["token"]: n for n, e in enumerate(events)}
+    dropped: set[int] = set()
+    out = list(events)
+
+    # 1. Content of a speech act: fold into it.
+    for n, ev in enumerate(events):
+        outer = _enclosing_speech_act(doc, ev.extra["token"], by_token, events, n)
+        if outer is None:
+            continue
+        act = out[outer]
+        dropped.add(n)
+        if not act.recipient and ev.recipient:
+            act = out[outer] = replace(act, recipient=ev.recipient)
+        if act.mode is None and act.event_type in ("REQUEST", "REJECT"):
+            out[outer] = replace(act, mode=request_mode(ev), evidence=act.evidence + f"; content:{ev.event_type}")
+        elif act.mode is None and act.event_type == "THREATEN":
+            out[outer] = replace(act, mode=threat_mode(ev), evidence=act.evidence + f"; content:{ev.event_type}")
+
+    # 2. Announced acts: intent to cooperate, threats, obligations.
+    for n, ev in enumerate(out):
+        if n in dropped or ev.factuality not in ("future", "hypothetical"):
+            continue
+        kind = ev.extra.get("fact_kind")
+        if kind not in ANNOUNCING or not ev.actor:
+            continue
+        cue = (ev.extra.get("fact_cue") or "").lower()
+        if cue in OBLIGATION and ev.attribution is not None and ev.attribution.speaker is not None:
+            speaker = ev.attribution.speaker
+            out[n] = _retype(ev, ontology, "REQUEST", request_mode(ev), actor=(speaker,), recipient=ev.actor)
+        elif ev.event_type in COOPERATIVE and ev.event_type != "AGREE":
+            out[n] = _retype(ev, ontology, "AGREE", None)
+        elif ev.event_type in CONFLICTUAL:
+            out[n] = _retype(ev, ontology, "THREATEN", threat_mode(ev))
+    return [e for n, e in enumerate(out) if n not in dropped]
+
+
+def _enclosing_speech_act(doc: Doc, token_i: int, by_token: dict[int, int], events: list[Event], n: int) -> int | None:
+    """The REQUEST/REJECT/AGREE/THREATEN event whose complement holds this trigger."""
+    tok = doc[token_i]
+    for _ in range(4):
+        if tok.head.i == tok.i or tok.dep_ not in CONTENT_DEPS:
+            return None
+        tok = tok.head
+        k = by_token.get(tok.i)
+        if k is not None and k != n:
+            return k if events[k].event_type in SPEECH_ACTS and events[n].event_type not in SPEECH_ACTS - {"AGREE"} else None
+    return None
+
+
+def _retype(ev: Event, ontology: Ontology, event_type: str, mode: str | None, **fields) -> Event:
+    cameo = ontology.default_cameo(event_type, mode)
+    return replace(
+        ev,
+        event_type=event_type,
+        mode=mode,
+        cameo=cameo,
+        quad_class=ontology.quad_class(event_type),
+        goldstein=ontology.goldstein_for(event_type, mode, cameo),
+        evidence=ev.evidence + f"; intent:{ev.event_type}" + (f"/{ev.mode}" if ev.mode else ""),
+        **fields,
+    )
