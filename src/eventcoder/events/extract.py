@@ -126,7 +126,9 @@ class EventExtractor:
                     continue
                 elif c.i in m.tokens and m.pattern.frame and (same_type or m.pattern.priority < noun.pattern.priority):
                     drop.add(c.i)  # the verb pattern already names the noun ("hold talks")
-                elif tok.lemma_.lower() in LIGHT_VERBS or not m.pattern.frame:
+                elif c.i in m.tokens and noun.pattern.priority < m.pattern.priority:
+                    drop.add(m.token_i)  # a curated event noun beats a derived verb frame ("approved a loan")
+                elif tok.lemma_.lower() in LIGHT_VERBS and (not m.pattern.frame or same_type):
                     drop.add(m.token_i)  # "held a meeting": the noun carries the event
         return [m for m in matches if m.token_i not in drop]
 
@@ -372,7 +374,8 @@ def _confidence(m: TriggerMatch, roles: Roles, anchor: Token) -> float:
 
 def _clause_depth(tok: Token) -> int:
     """How many clause boundaries separate the trigger from the sentence root."""
-    depth = 0
+    # An event noun inside an adverbial phrase ("demobilized since the peace accord") is background.
+    depth = 1 if tok.dep_ == "pobj" and tok.pos_ in ("NOUN", "PROPN") else 0
     cur = tok
     while cur.head.i != cur.i:
         if cur.dep_ in ("xcomp", "ccomp", "advcl", "acl", "relcl", "pcomp", "csubj", "parataxis"):

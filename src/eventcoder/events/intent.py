@@ -27,7 +27,9 @@ from ..types import Event
 from .ontology import Ontology
 
 SPEECH_ACTS = {"REQUEST", "REJECT", "AGREE", "THREATEN"}
-COOPERATIVE = {"CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT", "AGREE"}
+# Codebook 3.1: future CONSULT, SUPPORT, COOPERATE and AID are AGREE; future RETREAT and
+# CONCEDE stay as they are.
+COOPERATIVE = {"CONSULT", "SUPPORT", "COOPERATE", "AID"}
 CONFLICTUAL = {"SANCTION", "COERCE", "ASSAULT", "PROTEST", "REJECT"}
 # Cue kinds that announce an act rather than describe one.
 ANNOUNCING = {"future-aux", "intent", "going-to", "modal", "future-adverb"}
@@ -99,13 +101,22 @@ def reframe(events: list[Event], doc: Doc, ontology: Ontology) -> list[Event]:
 def _enclosing_speech_act(doc: Doc, token_i: int, by_token: dict[int, int], events: list[Event], n: int) -> int | None:
     """The REQUEST/REJECT/AGREE/THREATEN event whose complement holds this trigger."""
     tok = doc[token_i]
+    path: list[str] = []
     for _ in range(4):
         if tok.head.i == tok.i or tok.dep_ not in CONTENT_DEPS:
             return None
+        path.append(tok.dep_)
         tok = tok.head
         k = by_token.get(tok.i)
         if k is not None and k != n:
-            return k if events[k].event_type in SPEECH_ACTS and events[n].event_type not in SPEECH_ACTS - {"AGREE"} else None
+            outer, inner = events[k].event_type, events[n].event_type
+            if outer not in SPEECH_ACTS or inner == outer or inner == "THREATEN":
+                return None
+            # An agreement's content is a clause ("agreed to allow access"), not its object
+            # ("approved a loan" is aid given, not promised).
+            if outer == "AGREE" and not {"xcomp", "ccomp"} & set(path):
+                return None
+            return k
     return None
 
 

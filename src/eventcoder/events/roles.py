@@ -137,9 +137,15 @@ def _subjects(t: Token, passive: bool) -> list[Token]:
             return subj
     seen = 0
     cur = t
-    while cur.dep_ in ("xcomp", "conj", "advcl", "ccomp", "pcomp") and cur.head.i != cur.i and seen < 4:
+    while cur.dep_ in ("xcomp", "conj", "advcl", "ccomp", "pcomp", "acl") and cur.head.i != cur.i and seen < 4:
         head = cur.head
         seen += 1
+        if cur.dep_ == "acl" and cur.tag_ == "VBG" and head.pos_ in ("NOUN", "PROPN") and head.head.i != head.i:
+            # "issued a declaration demanding …": the issuer of the noun is the one demanding.
+            verb = head.head
+            subj = [c for c in verb.children if c.dep_ in SUBJECT_DEPS]
+            if subj and verb.pos_ in ("VERB", "AUX"):
+                return subj
         if cur.dep_ == "pcomp" and head.dep_ == "prep" and head.lower_ in ("of", "for"):
             # "accused Russia of detaining …", "blamed X for attacking …": the object did it.
             verb = head.head
