@@ -18,6 +18,7 @@ from spacy.tokens import Doc, Token
 from ..types import Entity
 from .kb import KnowledgeBase
 from .mentions import MentionIndex
+from ..nlp.sentences import sentence_of
 
 ResolveNP = Callable[[Token, list[Token]], Entity | None]
 
@@ -169,7 +170,7 @@ def _is_subject(tok: Token) -> bool:
 
 
 def _previous_sentence_start(doc: Doc, head: Token) -> int:
-    sent = head.sent
+    sent = sentence_of(head)
     if sent.start == 0:
         return 0
-    return doc[sent.start - 1].sent.start
+    return sentence_of(doc[sent.start - 1]).start

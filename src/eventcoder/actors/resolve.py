@@ -18,6 +18,7 @@ from ..types import Entity, Place
 from .coref import Coreference
 from .kb import KBEntry, KnowledgeBase
 from .mentions import KBMatch, MentionIndex
+from ..nlp.sentences import sentence_of
 
 NP_DEPS = {"det", "amod", "compound", "poss", "nmod", "nummod", "quantmod", "flat", "case", "predet", "nn"}
 PRONOUNS = {"he", "she", "him", "her", "it", "they", "them", "we", "us", "i"}
@@ -221,7 +222,8 @@ class EntityResolver:
 
     def _plural_antecedent(self, head: Token) -> Entity | None:
         """"they": the nearest earlier plural subject ("Palestinian leaders said they would …")."""
-        start = head.sent.start if head.sent.start == 0 else self.doc[head.sent.start - 1].sent.start
+        own = sentence_of(head).start
+        start = own if own == 0 else sentence_of(self.doc[own - 1]).start
         for i in range(head.i - 1, start - 1, -1):
             tok = self.doc[i]
             if tok.dep_ in ("nsubj", "nsubjpass") and (tok.tag_ in ("NNS", "NNPS") or any(c.dep_ == "conj" for c in tok.children)):
@@ -246,7 +248,7 @@ class EntityResolver:
     def _person_name(self, head: Token, ids: set[int], found: list[KBMatch]) -> str | None:
         """A proper name in the phrase not explained by the KB (NER PERSON or a PROPN run)."""
         covered = {i for m in found for i in range(m.start, m.end)}
-        run = [t for t in self.doc if t.i in ids and t.pos_ == "PROPN" and t.i not in covered]
+        run = [self.doc[i] for i in sorted(ids) if self.doc[i].pos_ == "PROPN" and i not in covered]
         if not run:
             return None
         # Keep the contiguous run that contains or is nearest to the head.

@@ -19,6 +19,7 @@ from __future__ import annotations
 import re
 
 from spacy.tokens import Doc, Span, Token
+from ..nlp.sentences import sentence_of
 
 from eventcoder.dates.values import REF_VALUES
 from eventcoder.types import DateExpr
@@ -101,7 +102,7 @@ def _clause_free(start: Token) -> bool:
 def date_for_token(doc: Doc, token_i: int, dates: list[DateExpr]) -> DateExpr | None:
     """The date expression that belongs to the event whose trigger is ``doc[token_i]``, or None."""
     trigger = doc[token_i]
-    sent = trigger.sent if doc.has_annotation("SENT_START") or doc.has_annotation("DEP") else doc[:]
+    sent = sentence_of(trigger)
     nominal = not _is_clause_head(trigger)
     describing = {c.i for c in trigger.children if c.dep_ in _DESCRIBING_DEPS} if nominal else set()
     governor = _governing_verb(trigger) if nominal else None

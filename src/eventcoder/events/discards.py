@@ -15,6 +15,7 @@ from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc
 
 from ..errors import DataFileError
+from ..nlp.sentences import sentence_of
 
 DATA = "events/discards.tsv"
 
@@ -33,7 +34,7 @@ class Discards:
         for match_id, start, _end in self._matcher(doc):
             if match_id == self._article_id:
                 return None
-            starts.add(doc[start].sent.start)
+            starts.add(sentence_of(doc[start]).start)
         return starts
 
 

@@ -33,6 +33,7 @@ from .intent import reframe
 from .ontology import Ontology
 from .patterns import PatternTable, TriggerMatch
 from .roles import LIGHT_VERBS, Roles, noun_roles, verb_roles
+from ..nlp.sentences import sentence_of
 
 PARTICIPANT_NOUNS = {"party", "side", "leader", "delegation", "counterpart", "minister", "sides", "parties"}
 # "during the meeting", "at the talks": the clause happened inside an earlier event.
@@ -71,7 +72,7 @@ class EventExtractor:
         resolver = EntityResolver(doc, mentions, self.kb, article.published, places)
         matches = [
             m for m in self._one_per_trigger(doc, self.patterns.match_doc(doc), mentions)
-            if doc[m.token_i].sent.start not in discarded
+            if sentence_of(doc[m.token_i]).start not in discarded
         ]
         sentence_index = {s.start: n for n, s in enumerate(doc.sents)}
         coded: list[Event] = []
@@ -196,7 +197,7 @@ class EventExtractor:
         sentence_index: dict[int, int],
     ) -> Event:
         p = m.pattern
-        sent = tok.sent
+        sent = sentence_of(tok)
         anchors = [tok] + [a for a in (_participle_in_phrase(tok), _reduced_relative(tok), roles.governor) if a is not None]
         date = next((d for a in anchors if (d := date_for_token(doc, a.i, dates)) is not None), None)
         place = next((pl for a in anchors if (pl := place_for_token(doc, a.i, places)) is not None), None)
@@ -211,9 +212,9 @@ class EventExtractor:
         light = [roles.governor.i] if roles.governor is not None and roles.governor.lemma_.lower() in LIGHT_VERBS else []
         trigger_ids = sorted(i for i in {m.token_i, *m.tokens, *light} if abs(i - m.token_i) <= 3)
         t_start, t_end = doc[trigger_ids[0]].idx, doc[trigger_ids[-1]].idx + len(doc[trigger_ids[-1]].text)
-        trigger = TextRef(doc.text[t_start:t_end], (t_start, t_end))
+        trigger = TextRef(article.text[t_start:t_end], (t_start, t_end))  # article.text is doc.text
         s_start, s_end = sent.start_char, sent.end_char
-        stext = doc.text[s_start:s_end]
+        stext = article.text[s_start:s_end]
         stripped = stext.rstrip()
         sentence = TextRef(stripped, (s_start, s_start + len(stripped)), sentence_index[sent.start])
 
@@ -382,7 +383,8 @@ def _clause_depth(tok: Token) -> int:
             depth += 1
         cur = cur.head
     # Reporting verbs at the root ("…, the army said") do not demote their complement.
-    if depth and tok.sent.root.lemma_.lower() in load_cues().reporting_verbs and _under(tok, tok.sent.root, "ccomp"):
+    root = sentence_of(tok).root
+    if depth and root.lemma_.lower() in load_cues().reporting_verbs and _under(tok, root, "ccomp"):
         depth -= 1
     return depth
 

@@ -27,6 +27,7 @@ from spacy.tokens import Token
 
 from ..actors.resolve import EntityResolver
 from ..types import Attribution
+from ..nlp.sentences import sentence_of
 
 ORDER = ("denied", "negated", "hypothetical", "future", "reported", "asserted")
 # Complement relations through which a cue on a head verb reaches the trigger.
@@ -201,7 +202,7 @@ def _speaker(verb: Token, resolver: EntityResolver) -> Attribution | None:
 
 
 def _source_phrase(trigger: Token, resolver: EntityResolver, cues: Cues) -> Attribution | None:
-    sent = trigger.sent
+    sent = sentence_of(trigger)
     for tok in sent:
         if tok.lower_ == "according" and tok.i + 1 < sent.end and tok.doc[tok.i + 1].lower_ == "to":
             to = tok.doc[tok.i + 1]

@@ -41,6 +41,7 @@ from importlib.resources.abc import Traversable
 from pathlib import Path
 
 from spacy.tokens import Doc, Token
+from ..nlp.sentences import sentence_of
 
 from eventcoder.errors import DataFileError
 from eventcoder.events.ontology import Ontology
@@ -190,7 +191,7 @@ class _Forms:
         return f
 
     def bag(self, tok: Token) -> frozenset[str]:
-        span = tok.sent if self.doc.has_annotation("SENT_START") or self.doc.has_annotation("DEP") else self.doc[:]
+        span = sentence_of(tok)
         bag = self._bags.get(span.start)
         if bag is None:
             bag = self._bags[span.start] = frozenset().union(*(self.of(t) for t in span))

@@ -20,6 +20,7 @@ from spacy.tokens import Doc, Token
 from ..types import Place
 from .gazetteer import Gazetteer
 from .normalize import normalize_name
+from ..nlp.sentences import sentence_of
 
 LOCATIVE_PREPS = frozenset({
     "in", "at", "near", "outside", "inside", "across", "throughout", "around", "within", "on", "onto",
@@ -116,7 +117,7 @@ def place_for_token(doc: Doc, token_i: int, places: list[Place], gazetteer: Gaze
     anchor = trigger if trigger.pos_ in VERBAL_POS else _anchor_heads(trigger)[-1]
     clause = _clause_head(anchor)
     best: tuple[int, Place] | None = None
-    for tok in trigger.sent:
+    for tok in sentence_of(trigger):
         if tok.dep_ != "prep" or tok.lower_ not in LOCATIVE_PREPS:
             continue
         if _clause_head(tok.head) != clause:

@@ -26,6 +26,7 @@ from spacy.tokens import Doc, Span, Token
 
 from .gazetteer import Gazetteer, NameMatch
 from .normalize import normalize_name
+from ..nlp.sentences import sentence_of
 
 MAX_NGRAM = 7
 CITY_MIN_POP = 15000  # a city matched only by the gazetteer (not tagged by spaCy) must be this large
@@ -109,10 +110,8 @@ def _acronym(text: str) -> bool:
 
 
 def _span_text(doc: Doc, start_tok: int, end_tok: int) -> tuple[int, int, str]:
-    s = doc[start_tok].idx
-    last = doc[end_tok - 1]
-    e = last.idx + len(last.text)
-    return s, e, doc.text[s:e]
+    span = doc[start_tok:end_tok]  # Span.text, not doc.text: that one joins the whole document
+    return span.start_char, span.end_char, span.text
 
 
 def _trim_entity(ent: Span) -> tuple[int, int]:
@@ -196,7 +195,7 @@ def _gazetteer_mentions(doc: Doc, gaz: Gazetteer) -> list[Mention]:
             i += 1
             continue
         found: Mention | None = None
-        sent_end = tok.sent.end if doc.has_annotation("SENT_START") else n_tokens
+        sent_end = sentence_of(tok).end
         for j in range(min(i + MAX_NGRAM, sent_end), i, -1):
             last = doc[j - 1]
             if not _capitalised(last):
