@@ -1,4 +1,4 @@
-"""Fixtures for the evaluation tests: the real Coder (spaCy model included), loaded once per session."""
+"""Fixtures for the evaluation tests (the real `coder` fixture comes from tests/conftest.py)."""
 
 from __future__ import annotations
 
@@ -6,14 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from eventcoder.pipeline import Coder
-
 FIXTURES = Path(__file__).parent / "fixtures"
-
-
-@pytest.fixture(scope="session")
-def coder() -> Coder:
-    return Coder()
 
 
 @pytest.fixture

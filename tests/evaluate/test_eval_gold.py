@@ -87,6 +87,7 @@ def test_read_gold_detects_the_form_per_record(tmp_path: Path) -> None:
         (json.dumps({**OWN, "events": [{**OWN["events"][0], "event_type": "FIGHT"}]}), "unknown event_type"),
         (json.dumps({**OWN, "events": [{**OWN["events"][0], "factuality": "likely"}]}), "unknown factuality"),
         (json.dumps({**OWN, "text": ""}), "non-empty"),
+        (json.dumps({**OWN, "events": [{**OWN["events"][0], "actor": ["Chile"]}]}), "not a gold record"),
     ],
 )
 def test_bad_record_names_file_and_line(tmp_path: Path, line: str, reason: str) -> None:

@@ -30,12 +30,13 @@ def test_place_scores() -> None:
     preds = [
         Place("Nairobi", nairobi.span, lat=-1.29, lon=36.82),  # found, close
         Place("Mombasa", (mombasa.span[0], mombasa.span[1] + 1), lat=-4.05 + 3.0, lon=39.66),  # ~333 km off
-        Place("Kenya", kenya.span),  # found, unresolved
+        Place("Kenya", kenya.span, geonameid=kenya.geonameid),  # found, unresolved, the right id
         Place("roads", (17, 22), lat=0.0, lon=0.0),  # no gold there
     ]
     s = score_places([(rec, preds)]).to_dict(with_errors=True)
     assert (s["gold_toponyms"], s["predicted"], s["found"], s["precision"]) == (4, 4, 0.75, 0.75)
     assert s["scored_for_distance"] == 3 and s["within_161km"] == pytest.approx(1 / 3, abs=1e-4)
+    assert s["within_161km_or_same_geonameid"] == pytest.approx(2 / 3, abs=1e-4)
     assert s["mean_error_km"] == pytest.approx((haversine_km(-1.29, 36.82, nairobi.lat, nairobi.lon) + 333.6
                                                 + UNRESOLVED_KM) / 3, abs=0.5)
     assert sorted(e["kind"] for e in s["errors"]) == ["false_alarm", "far", "far", "miss"]

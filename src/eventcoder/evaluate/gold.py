@@ -93,7 +93,7 @@ def iter_gold(path: str | Path) -> Iterator[GoldRecord]:
             raise DataFileError(name, lineno, f"not valid JSON ({exc.msg})") from exc
         try:
             record = parse_gold_record(obj)
-        except (KeyError, TypeError, ValueError) as exc:
+        except (AttributeError, KeyError, TypeError, ValueError) as exc:
             raise DataFileError(name, lineno, f"not a gold record: {exc}") from exc
         if record.id in seen:
             raise DataFileError(name, lineno, f"duplicate id {record.id!r}")

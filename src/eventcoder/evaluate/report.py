@@ -42,6 +42,8 @@ def events_table(scores: EventScores, gold_path: str = "", with_errors: bool = F
         f"records {scores.records} ({forms}), gold events {scores.gold_events}, "
         f"predicted events {scores.predicted_events}, failures {len(scores.failures)}"
     )
+    if scores.forms.get("plover"):
+        out.append("(PLOVER gold records label one event per sentence: other predicted events count as false alarms)")
     out.append("")
     out.append(f"  {'type':<10} {'gold':>5} {'pred':>5} {'tp':>5}  {'P':>5}  {'R':>5}  {'F1':>5}")
     for t, prf in [*scores.per_type.items(), ("micro", scores.micro)]:
@@ -132,6 +134,7 @@ def places_table(scores: PlaceScores, gold_path: str = "", with_errors: bool = F
         f"  {'precision':<44} {_f(d['precision'])}",
         f"  {'of found, resolved within 161 km':<44} {_f(d['within_161km'])}  (target 0.85; "
         f"{d['scored_for_distance']} with gold coordinates)",
+        f"  {'of found, within 161 km or same geonameid':<44} {_f(d['within_161km_or_same_geonameid'])}",
         f"  {'mean error km':<44} {d['mean_error_km']}",
         f"  {'median error km':<44} {d['median_error_km']}",
     ]
