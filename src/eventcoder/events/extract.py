@@ -40,6 +40,7 @@ PARTICIPANT_NOUNS = {"party", "side", "leader", "delegation", "counterpart", "mi
 ANAPHOR_PREPS = {"during", "at", "throughout", "on the sidelines of", "in"}
 DEFINITE = {"the", "this", "that", "these", "those"}
 CONSULT_LIKE = {"CONSULT", "AGREE", "COOPERATE"}
+NAME_LABELS = {"ORG", "LAW", "NORP", "GPE", "PERSON", "WORK_OF_ART", "FAC", "PRODUCT", "LOC"}
 
 
 @dataclass
@@ -104,6 +105,9 @@ class EventExtractor:
             if km is not None and km.kind in ("person", "country", "igo", "org") and tok.pos_ == "PROPN":
                 drop.add(m.token_i)  # a name, not an event word ("Strike" as a surname)
                 continue
+            if m.pattern.pos == "NOUN" and tok.ent_type_ in NAME_LABELS:
+                drop.add(m.token_i)  # part of a name: "the Warsaw Pact", "the Paris Agreement Fund"
+                continue
             if m.pattern.pos != "VERB":
                 continue
             if tok.dep_ == "amod":
@@ -116,14 +120,20 @@ class EventExtractor:
             ):
                 drop.add(m.token_i)  # "struck Kyiv, killing three civilians": one attack
                 continue
-            for c in tok.children:
+            # The verb's own arguments, plus event nouns its frame reached through a measure
+            # word ("held a second round of talks").
+            args = [(c, c.dep_) for c in tok.children] + [
+                (doc[i], "dobj") for i in m.tokens
+                if i != m.token_i and doc[i].head.i != tok.i and tok.left_edge.i <= i <= tok.right_edge.i
+            ]
+            for c, dep in args:
                 noun = by_token.get(c.i)
                 if noun is None or noun.pattern.pos != "NOUN":
                     continue
                 same_type = noun.pattern.plover_type == m.pattern.plover_type
-                if c.dep_ in ("nsubj", "nsubjpass") and same_type:
+                if dep in ("nsubj", "nsubjpass") and same_type:
                     drop.add(m.token_i)  # "talks resumed": the noun carries the event
-                elif c.dep_ not in ("dobj", "obj", "nsubjpass"):
+                elif dep not in ("dobj", "obj", "nsubjpass"):
                     continue
                 elif c.i in m.tokens and m.pattern.frame and (same_type or m.pattern.priority < noun.pattern.priority):
                     drop.add(c.i)  # the verb pattern already names the noun ("hold talks")
@@ -274,7 +284,7 @@ def _countries_from_places(roles: Roles, places: list[Place]) -> None:
     stands for its country."""
     for group in (roles.actor, roles.recipient):
         for n, e in enumerate(group):
-            if e.country or e.sector:
+            if e.country:
                 continue
             for pl in places:
                 if pl.country and pl.span[0] >= e.span[0] and pl.span[1] <= e.span[1]:
@@ -365,11 +375,11 @@ def _confidence(m: TriggerMatch, roles: Roles, anchor: Token) -> float:
     score = 0.7 if p.priority <= 0 else 0.55
     score += 0.05 * min(len(p.frame), 2)
     if roles.actor and roles.recipient:
-        score += 0.1
+        score += 0.05
     elif not roles.actor:
         score -= 0.15
     depth = _clause_depth(anchor)
-    score += 0.1 if depth == 0 else (0.0 if depth == 1 else -0.1)
+    score += 0.15 if depth == 0 else (-0.05 if depth == 1 else -0.15)
     return max(0.05, min(0.99, score))
 
 

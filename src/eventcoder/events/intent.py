@@ -12,6 +12,7 @@ PLOVER (like CAMEO before it) codes the *statement*, not the act it is about:
 - "X will boycott the elections", "X may halt mediation if …", "X would impose
   martial law": a conflictual act announced or held out is THREATEN.
 - "Y must hand over the suspects, X said": REQUEST by X to Y.
+- "protesters blocked the roads": restriction by civilians is PROTEST (obstruct), not COERCE.
 
 The factuality stays with the event (an AGREE whose act lies ahead is `future`),
 and the evidence names the original reading ("intent:CONSULT/visit").
@@ -34,6 +35,7 @@ CONFLICTUAL = {"SANCTION", "COERCE", "ASSAULT", "PROTEST", "REJECT"}
 # Cue kinds that announce an act rather than describe one.
 ANNOUNCING = {"future-aux", "intent", "going-to", "modal", "future-adverb"}
 OBLIGATION = {"must", "should", "ought", "has", "have"}
+CIVILIAN_SECTORS = {"CVL", "OPP", "LAB", "EDU", "REL", "AGR", "SOC", "REF"}
 CONTENT_DEPS = {"xcomp", "ccomp", "pcomp", "prep", "pobj", "dobj", "acl", "advcl", "relcl", "compound", "amod", "nmod"}
 
 
@@ -62,11 +64,19 @@ def threat_mode(content: Event) -> str | None:
 
 def reframe(events: list[Event], doc: Doc, ontology: Ontology) -> list[Event]:
     """Apply the PLOVER conventions above to one article's events (in text order)."""
+    # 1. Who blocks a road decides what it is: civilians obstruct (PROTEST), authorities restrict (COERCE).
+    events = [
+        _retype(ev, ontology, "PROTEST", "obstruct")
+        if ev.event_type == "COERCE" and ev.mode in (None, "restrict", "seize") and ev.actor
+        and all(a.sector in CIVILIAN_SECTORS for a in ev.actor)
+        else ev
+        for ev in events
+    ]
     by_token = {e.extra["token"]: n for n, e in enumerate(events)}
     dropped: set[int] = set()
     out = list(events)
 
-    # 1. Content of a speech act: fold into it.
+    # 2. Content of a speech act: fold into it.
     for n, ev in enumerate(events):
         outer = _enclosing_speech_act(doc, ev.extra["token"], by_token, events, n)
         if outer is None:
@@ -75,12 +85,16 @@ def reframe(events: list[Event], doc: Doc, ontology: Ontology) -> list[Event]:
         dropped.add(n)
         if not act.recipient and ev.recipient:
             act = out[outer] = replace(act, recipient=ev.recipient)
+        if act.event_type == "AGREE" and ev.event_type in CONFLICTUAL - {"REJECT"} and _direct_xcomp(doc, ev, act):
+            # "vowed to fight on", "pledged to retaliate": a promise of harm is a threat.
+            out[outer] = _retype(act, ontology, "THREATEN", threat_mode(ev))
+            continue
         if act.mode is None and act.event_type in ("REQUEST", "REJECT"):
             out[outer] = replace(act, mode=request_mode(ev), evidence=act.evidence + f"; content:{ev.event_type}")
         elif act.mode is None and act.event_type == "THREATEN":
             out[outer] = replace(act, mode=threat_mode(ev), evidence=act.evidence + f"; content:{ev.event_type}")
 
-    # 2. Announced acts: intent to cooperate, threats, obligations.
+    # 3. Announced acts: intent to cooperate, threats, obligations.
     for n, ev in enumerate(out):
         if n in dropped or ev.factuality not in ("future", "hypothetical"):
             continue
@@ -110,6 +124,8 @@ def _enclosing_speech_act(doc: Doc, token_i: int, by_token: dict[int, int], even
         k = by_token.get(tok.i)
         if k is not None and k != n:
             outer, inner = events[k].event_type, events[n].event_type
+            if outer == "PROTEST" and inner in ("REQUEST", "ACCUSE", "PROTEST") and {"xcomp", "advcl", "acl", "pcomp", "prep"} & set(path):
+                return k  # "rallied to demand reforms", "began a hunger strike to protest …": one protest
             if outer not in SPEECH_ACTS or inner == outer or inner == "THREATEN":
                 return None
             # An agreement's content is a clause ("agreed to allow access"), not its object
@@ -118,6 +134,11 @@ def _enclosing_speech_act(doc: Doc, token_i: int, by_token: dict[int, int], even
                 return None
             return k
     return None
+
+
+def _direct_xcomp(doc: Doc, inner: Event, outer: Event) -> bool:
+    tok = doc[inner.extra["token"]]
+    return tok.dep_ == "xcomp" and tok.head.i == outer.extra["token"]
 
 
 def _retype(ev: Event, ontology: Ontology, event_type: str, mode: str | None, **fields) -> Event:

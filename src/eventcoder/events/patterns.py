@@ -366,8 +366,20 @@ def _is_passive(t: Token) -> bool:
     return t.dep_ == "acl" and t.tag_ == "VBN"
 
 
+# Measure and quantity heads are transparent: "provide 25,000 tons of food aid" has "aid" as object.
+MEASURE_NOUNS = frozenset({
+    "ton", "tonne", "number", "amount", "lot", "batch", "shipment", "consignment", "package", "worth",
+    "million", "billion", "thousand", "hundred", "dozen", "kind", "type", "series", "wave", "round", "part",
+})
+
+
 def _objects(t: Token, passive: bool) -> list[Token]:
     objs = [c for c in t.children if c.dep_ == "dobj"]
+    objs += [
+        p for o in list(objs) if o.lemma_.lower() in MEASURE_NOUNS or o.like_num
+        for prep in o.children if prep.dep_ == "prep" and prep.lower_ == "of"
+        for p in prep.children if p.dep_ == "pobj"
+    ]
     if passive:
         objs += [c for c in t.children if c.dep_ == "nsubjpass"]
         if t.dep_ == "acl" and t.tag_ == "VBN":

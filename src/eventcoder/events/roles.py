@@ -195,7 +195,30 @@ def _against_in_subtree(n: Token, resolver: EntityResolver) -> list[Entity]:
 
 
 def _resolve_all(resolver: EntityResolver, head: Token) -> list[Entity]:
-    return resolver.entities(head)
+    ents = resolver.entities(head)
+    if not ents and head.pos_ == "NOUN":
+        ents = _doer_of(head, resolver)
+    return ents
+
+
+def _doer_of(noun: Token, resolver: EntityResolver) -> list[Entity]:
+    """Who is behind an act named by a noun: "Serbia's suppression", "crimes committed by Croat
+    forces", "Israeli air raids" — the participant when the object is a deed, not an actor."""
+    for c in noun.children:
+        if c.pos_ == "PRON":
+            continue  # "their withdrawal": the pronoun is usually the event's own actor
+        if c.dep_ == "poss" or (c.dep_ in ("amod", "compound") and resolver.mentions.at(c.i) is not None):
+            ent = resolver.entity(c)
+            if ent is not None:
+                return [ent]
+    for c in noun.children:
+        if c.dep_ == "prep" and c.lower_ == "by":
+            return [e for p in c.children if p.dep_ == "pobj" for e in resolver.entities(p)]
+        if c.dep_ in ("acl", "relcl"):
+            for a in c.children:
+                if a.dep_ == "agent":
+                    return [e for p in a.children if p.dep_ == "pobj" for e in resolver.entities(p)]
+    return []
 
 
 def _drop_overlap(roles: Roles) -> None:
@@ -205,10 +228,10 @@ def _drop_overlap(roles: Roles) -> None:
         if e not in seen:
             seen.append(e)
     roles.actor = seen
-    actor_keys = {(e.name, e.span) for e in roles.actor}
+    actor_keys = {(e.name, e.span) for e in roles.actor} | {(e.name, e.country, e.sector) for e in roles.actor if e.name}
     rec: list[Entity] = []
     for e in roles.recipient:
-        if (e.name, e.span) not in actor_keys and e not in rec:
+        if (e.name, e.span) not in actor_keys and (e.name, e.country, e.sector) not in actor_keys and e not in rec:
             rec.append(e)
     roles.recipient = rec
 
