@@ -126,8 +126,8 @@ class EntityResolver:
             return self.entity(head.head.head)  # "representatives … who visited": the relative's head noun
         if head.lower_ in ("they", "them", "their"):
             return self._plural_antecedent(head)
-        if head.lower_ in PRONOUNS or head.pos_ == "PRON":
-            return self.coref.pronoun(head)
+        if head.pos_ == "PRON" or (head.lower_ in PRONOUNS and not head.text.isupper()):  # "US" is not "us"
+            return self.coref.pronoun(head) or self._subject_antecedent(head)
         if head.lemma_.lower() in QUANTITY_HEADS or head.lower_ in QUANTITY_HEADS:
             of_obj = [p for c in head.children if c.dep_ == "prep" and c.lower_ == "of" for p in c.children if p.dep_ == "pobj"]
             if of_obj:
@@ -218,6 +218,26 @@ class EntityResolver:
         if head.ent_type_ in ("PERSON", "ORG", "NORP", "GPE") and head.pos_ == "PROPN":
             ent = _ner_span(doc, head)
             return Entity(ent.text, (ent.start_char, ent.end_char), ent.text, None, None, None, None, "unknown")
+        return None
+
+    def _subject_antecedent(self, head: Token) -> Entity | None:
+        """"it" with no state or organisation before it: the subject of the verb that introduces
+        its clause ("the Umma party has said it will boycott …")."""
+        if head.lower_ not in ("it", "its"):
+            return None
+        cur = head
+        for _ in range(4):
+            if cur.head.i == cur.i:
+                return None
+            if cur.dep_ in ("ccomp", "xcomp", "advcl"):
+                subj = [c for c in cur.head.children if c.dep_ in ("nsubj", "nsubjpass") and c.pos_ != "PRON"]
+                if subj:
+                    ent = self.entity(subj[0])
+                    if ent is not None:
+                        return Entity(head.text, (head.idx, head.idx + len(head.text)), ent.name, ent.country,
+                                      ent.sector, ent.office, ent.identifier_id, ent.kind)
+                    return None
+            cur = cur.head
         return None
 
     def _plural_antecedent(self, head: Token) -> Entity | None:

@@ -101,7 +101,8 @@ def propose(old: Mapping[str, float], figures: Mapping[str, float | None], margi
         elif new > current:
             up.floors[name] = new
             up.raised.append((name, current, new))
-        elif new < current and allow_lower:
+        elif figure < current and allow_lower:
+            # Only a figure that fell below its floor lowers it; one still above keeps its floor.
             up.floors[name] = new
             up.lowered.append((name, current, new))
         elif figure < current:

@@ -263,6 +263,7 @@ class EventExtractor:
                 "lemmas": frozenset(doc[i].lemma_.lower() for i in trigger_ids),
                 "fact_kind": fact.kind,
                 "fact_cue": fact.cue,
+                "statement_date": _statement_date(doc, fact.cue_i, dates) if fact.cue_i is not None else None,
             },
         )
 
@@ -311,6 +312,21 @@ def _domestic_from_place(event: Event) -> None:
     # "…, the army said": an unnamed national speaker is the army of the country the report is about.
     if att is not None and att.speaker is not None and not att.speaker.country and att.speaker.sector in (DOMESTIC_SECTORS | {"MIL"}):
         object.__setattr__(event, "attribution", replace(att, speaker=replace(att.speaker, country=loc.country)))
+
+
+def _statement_date(doc: Doc, cue_i: int, dates: list[DateExpr]) -> DateExpr | None:
+    """The date of a statement: on its intent word or the verb that reports it ("said on Monday
+    it was ready to talk")."""
+    tok = doc[cue_i]
+    for _ in range(4):
+        if tok.pos_ in ("VERB", "AUX", "ADJ"):
+            d = date_for_token(doc, tok.i, dates)
+            if d is not None:
+                return d
+        if tok.head.i == tok.i:
+            return None
+        tok = tok.head
+    return None
 
 
 def _bare_definite(tok: Token) -> bool:

@@ -48,6 +48,7 @@ class Cues:
     intent_verbs: frozenset[str]
     future_advs: frozenset[str]
     intent_adjectives: frozenset[str]
+    commitment_verbs: frozenset[str]
     reporting_verbs: frozenset[str]
     source_phrases: tuple[str, ...]
 
@@ -70,6 +71,7 @@ def load_cues() -> Cues:
         intent_verbs=f(d["future"]["intent_verbs"]),
         future_advs=f(d["future"]["adverbs"]),
         intent_adjectives=f(d["future"]["intent_adjectives"]),
+        commitment_verbs=f(d["future"]["commitment_verbs"]),
         reporting_verbs=f(d["reporting"]["verbs"]),
         source_phrases=tuple(d["reporting"]["source_phrases"]),
     )
@@ -81,11 +83,13 @@ class Factuality:
     attribution: Attribution | None
     cue: str | None  # the word that decided, for the evidence trail
     kind: str | None = None  # what sort of cue: negation, modal, future-aux, intent, conditional, reporting…
+    cue_i: int | None = None  # token of an intent cue ("ready to talk"), for dating the statement
 
 
 def assess(trigger: Token, governor: Token | None, resolver: EntityResolver, event_date_after_publication: bool) -> Factuality:
     cues = load_cues()
     found: dict[str, tuple[str, str]] = {}  # factuality value -> (cue text, cue kind)
+    intent_i: int | None = None  # the word of intent ("ready", "pledged"): a verbal act of its own
     attribution: Attribution | None = None
 
     # 1. Cues on the trigger itself and on the verb that carries it.
@@ -119,12 +123,16 @@ def assess(trigger: Token, governor: Token | None, resolver: EntityResolver, eve
                     if speaker is not None:
                         found.setdefault("reported", (cur.text, "reporting"))
                         attribution = attribution or speaker
-                elif lemma in cues.intent_verbs and child.dep_ == "xcomp":
+                elif lemma in cues.commitment_verbs and child.dep_ == "xcomp":
                     found.setdefault("future", (cur.text, "intent"))
+                    intent_i = cur.i if intent_i is None else intent_i
+                elif lemma in cues.intent_verbs and child.dep_ == "xcomp":
+                    found.setdefault("future", (cur.text, "plan"))
                 elif lemma in cues.hypothetical_verbs and child.dep_ in ("xcomp", "ccomp"):
                     found.setdefault("hypothetical", (cur.text, "hypothetical-verb"))
         elif cur.lower_ in cues.intent_adjectives and child.dep_ == "xcomp":
             found.setdefault("future", (cur.text, "intent"))
+            intent_i = cur.i if intent_i is None else intent_i
             _local_cues(cur, cues, found)
         if cur.pos_ in ("VERB", "AUX"):
             # Negation and modality scope over the complement clause too ("did not say
@@ -147,7 +155,7 @@ def assess(trigger: Token, governor: Token | None, resolver: EntityResolver, eve
 
     value = next((v for v in ORDER if v in found), "asserted")
     cue, kind = found.get(value, (None, None))
-    return Factuality(value, attribution, cue, kind)
+    return Factuality(value, attribution, cue, kind, intent_i if kind == "intent" else None)
 
 
 def _local_cues(tok: Token, cues: Cues, found: dict[str, tuple[str, str]], negation: bool = True) -> None:

@@ -33,7 +33,7 @@ SPEECH_ACTS = {"REQUEST", "REJECT", "AGREE", "THREATEN"}
 COOPERATIVE = {"CONSULT", "SUPPORT", "COOPERATE", "AID"}
 CONFLICTUAL = {"SANCTION", "COERCE", "ASSAULT", "PROTEST", "REJECT"}
 # Cue kinds that announce an act rather than describe one.
-ANNOUNCING = {"future-aux", "intent", "going-to", "modal", "future-adverb"}
+ANNOUNCING = {"future-aux", "intent", "plan", "going-to", "modal", "future-adverb"}
 OBLIGATION = {"must", "should", "ought", "has", "have"}
 CIVILIAN_SECTORS = {"CVL", "OPP", "LAB", "EDU", "REL", "AGR", "SOC", "REF"}
 CONTENT_DEPS = {"xcomp", "ccomp", "pcomp", "prep", "pobj", "dobj", "acl", "advcl", "relcl", "compound", "amod", "nmod"}
@@ -99,16 +99,22 @@ def reframe(events: list[Event], doc: Doc, ontology: Ontology) -> list[Event]:
         if n in dropped or ev.factuality not in ("future", "hypothetical"):
             continue
         kind = ev.extra.get("fact_kind")
-        if kind not in ANNOUNCING or not ev.actor:
+        if kind not in ANNOUNCING:
+            continue
+        if not ev.actor and ev.attribution is not None and ev.attribution.speaker is not None:
+            ev = replace(ev, actor=(ev.attribution.speaker,))  # "X said it will boycott …"
+        if not ev.actor:
             continue
         cue = (ev.extra.get("fact_cue") or "").lower()
         if cue in OBLIGATION and ev.attribution is not None and ev.attribution.speaker is not None:
             speaker = ev.attribution.speaker
             out[n] = _retype(ev, ontology, "REQUEST", request_mode(ev), actor=(speaker,), recipient=ev.actor)
-        elif ev.event_type in COOPERATIVE and ev.event_type != "AGREE":
-            out[n] = _retype(ev, ontology, "AGREE", None)
+        elif ev.event_type in COOPERATIVE or (kind == "intent" and ev.event_type in ("RETREAT", "CONCEDE")):
+            # "will visit" and "is prepared to lift the ban" are intentions to cooperate; a plain
+            # "will withdraw" stays RETREAT (codebook 3.1.1).
+            out[n] = _as_statement(_retype(ev, ontology, "AGREE", None), kind)
         elif ev.event_type in CONFLICTUAL:
-            out[n] = _retype(ev, ontology, "THREATEN", threat_mode(ev))
+            out[n] = _as_statement(_retype(ev, ontology, "THREATEN", threat_mode(ev)), kind)
     return [e for n, e in enumerate(out) if n not in dropped]
 
 
@@ -134,6 +140,28 @@ def _enclosing_speech_act(doc: Doc, token_i: int, by_token: dict[int, int], even
                 return None
             return k
     return None
+
+
+def _as_statement(ev: Event, kind: str | None) -> Event:
+    """"said it was ready to talk", "pledged to help": the statement of intent is the event. It is
+    asserted (the speaker is the actor), dated when the statement was made; a plain future
+    ("will visit next week") keeps its factuality and date."""
+    if kind != "intent":
+        return ev
+    speaker = ev.attribution.speaker if ev.attribution is not None else None
+    own = speaker is None or any(
+        (speaker.name and speaker.name == a.name) or (speaker.country, speaker.sector) == (a.country, a.sector)
+        for a in ev.actor
+    )
+    when = ev.extra.get("statement_date")
+    fields: dict = {}
+    if own:
+        fields.update(factuality="asserted", attribution=None)
+    else:
+        fields.update(factuality="reported")
+    if when is not None:
+        fields.update(date=when.iso_date, date_precision=when.precision, date_text=when.text, date_span=when.span)
+    return replace(ev, **fields)
 
 
 def _direct_xcomp(doc: Doc, inner: Event, outer: Event) -> bool:

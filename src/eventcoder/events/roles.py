@@ -137,7 +137,7 @@ def _subjects(t: Token, passive: bool) -> list[Token]:
             return subj
     seen = 0
     cur = t
-    while cur.dep_ in ("xcomp", "conj", "advcl", "ccomp", "pcomp", "acl") and cur.head.i != cur.i and seen < 4:
+    while cur.dep_ in ("xcomp", "conj", "advcl", "ccomp", "pcomp", "acl", "acomp") and cur.head.i != cur.i and seen < 4:
         head = cur.head
         seen += 1
         if cur.dep_ == "acl" and cur.tag_ == "VBG" and head.pos_ in ("NOUN", "PROPN") and head.head.i != head.i:
