@@ -30,6 +30,8 @@ from ..types import Article, DateExpr, Entity, Event, Place, TextRef
 from .discards import Discards
 from .factuality import assess, load_cues
 from .intent import reframe
+from .plausibility import plausible
+from .topics import CONFLICT_TYPES, nonpolitical_topic
 from .ontology import Ontology
 from .patterns import PatternTable, TriggerMatch
 from .roles import LIGHT_VERBS, Roles, noun_roles, verb_roles
@@ -93,7 +95,10 @@ class EventExtractor:
             _domestic_from_place(event)
             if _political(roles) or (event.event_loc is not None and event.event_loc.country):
                 coded.append(event)
-        return reframe(coded, doc, self.ontology)
+        events = plausible(reframe(coded, doc, self.ontology), doc, self.ontology)
+        if nonpolitical_topic(doc, _political_signals(mentions)) is not None:
+            events = [e for e in events if e.event_type not in CONFLICT_TYPES]
+        return events
 
     # -- choosing triggers ----------------------------------------------------------
     def _one_per_trigger(self, doc: Doc, matches: list[TriggerMatch], mentions: MentionIndex) -> list[TriggerMatch]:
@@ -367,6 +372,18 @@ def _reduced_relative(tok: Token) -> Token | None:
     if nxt.tag_ not in ("VBN", "VBD") or any(c.dep_ in ("nsubj", "nsubjpass", "aux", "auxpass") for c in nxt.children):
         return None
     return nxt
+
+
+POLITICAL_SECTORS = frozenset({"GOV", "MIL", "REB", "COP", "LEG", "JUD", "OPP", "PTY", "SPY", "UAF", "PRM"})
+
+
+def _political_signals(mentions: MentionIndex) -> int:
+    """Distinct states, organisations and political or armed actors the article names."""
+    keys = {
+        m.best.key for m in mentions
+        if m.best.kind in ("country", "igo", "pre") or m.best.sector in POLITICAL_SECTORS
+    }
+    return len(keys)
 
 
 def _political(roles: Roles) -> bool:

@@ -1,0 +1,67 @@
+"""Who can do what: conflict verbs used figuratively.
+
+"Britney Spears attacked the tabloids", "the Parliament clashed with the Commission",
+"Apple is targeting PC users", "it strikes me as weird", "the UN warned that the toll
+could rise": physical-conflict words whose doer has no means of violence, or threats
+with nothing threatened. These rules use the participants the coder found:
+
+- an ASSAULT by actors who are none of states, armed or security forces, rebels,
+  criminals or unidentified gunmen is verbal: "attack"/"slam"/"hit out" becomes ACCUSE
+  (disapprove); other verbs ("target", "clash", "beat", "hit") are dropped;
+- an ASSAULT whose object is the speaker or reader ("strikes me") is dropped;
+- a THREATEN from "warn" with no threatened act folded into it is dropped (a warning
+  about a danger is not a threat);
+- an event between businesses only ("investors attacked the carmaker") is corporate news,
+  not a political event, and is dropped.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from spacy.tokens import Doc
+
+from ..types import Event
+from .ontology import Ontology
+
+ARMED_SECTORS = frozenset({"MIL", "REB", "UAF", "PRM", "COP", "CRM", "SPY", "IMG"})
+VERBAL_ATTACK_LEMMAS = frozenset({"attack", "slam", "assail", "lambast", "blast", "hit", "savage"})
+DEICTIC = frozenset({"me", "us", "you", "him", "her", "them"})
+
+
+def _armed(ev: Event) -> bool:
+    for a in ev.actor:
+        if a.sector in ARMED_SECTORS or a.country in ("IMG",):
+            return True
+        if a.kind == "country" and a.sector in (None, "GOV"):
+            return True  # a state acts through its forces
+    return False
+
+
+def plausible(events: list[Event], doc: Doc, ontology: Ontology) -> list[Event]:
+    out: list[Event] = []
+    for ev in events:
+        parts = (*ev.actor, *ev.recipient)
+        if parts and any(p.sector == "BUS" for p in parts) and all(p.sector in ("BUS", None) and p.kind != "country" for p in parts):
+            continue
+        tok = doc[ev.extra["token"]]
+        lemma = tok.lemma_.lower()
+        if ev.event_type == "ASSAULT":
+            if any(c.dep_ in ("dobj", "obj") and c.lower_ in DEICTIC for c in tok.children):
+                continue
+            if ev.actor and not _armed(ev):
+                if lemma in VERBAL_ATTACK_LEMMAS and tok.pos_ == "VERB":
+                    cameo = "111"
+                    out.append(replace(
+                        ev, event_type="ACCUSE", mode="disapprove", cameo=cameo,
+                        quad_class=ontology.quad_class("ACCUSE"),
+                        goldstein=ontology.goldstein_for("ACCUSE", "disapprove", cameo),
+                        context=(), evidence=ev.evidence + "; verbal-attack",
+                    ))
+                    continue
+                if ev.factuality == "asserted" and all(a.kind in ("person", "unknown", "org") for a in ev.actor):
+                    continue
+        if ev.event_type == "THREATEN" and lemma in ("warn", "warning") and "content:" not in ev.evidence:
+            continue
+        out.append(ev)
+    return out
