@@ -20,7 +20,7 @@ from .kb import KBEntry, KnowledgeBase
 from .mentions import KBMatch, MentionIndex
 from ..nlp.sentences import sentence_of
 
-NP_DEPS = {"det", "amod", "compound", "poss", "nmod", "nummod", "quantmod", "flat", "case", "predet", "nn"}
+NP_DEPS = {"det", "amod", "compound", "poss", "nmod", "nummod", "quantmod", "flat", "case", "predet", "nn", "npadvmod"}
 PRONOUNS = {"he", "she", "him", "her", "it", "they", "them", "we", "us", "i"}
 RELATIVE_PRONOUNS = {"who", "which", "that", "whom"}
 # "thousands of protesters", "a group of gunmen": the actor is the "of" complement.
@@ -142,7 +142,8 @@ class EntityResolver:
         doc = self.doc
         span = contiguous_span(doc, head, np_tokens)
         ids = {t.i for t in np_tokens}
-        found = self.mentions.within(ids)
+        # "ethnic Albanians", "ethnic Turks": an ethnic group, not the state of that name.
+        found = [m for m in self.mentions.within(ids) if not _ethnic(doc, m)]
         person = _first(found, "person")
         org = _first(found, "igo", "org")
         country = _first(found, "country", "pre")
@@ -342,6 +343,10 @@ def _ner_span(doc: Doc, head: Token) -> Span:
         if ent.start <= head.i < ent.end:
             return ent
     return doc[head.i : head.i + 1]
+
+
+def _ethnic(doc: Doc, m: KBMatch) -> bool:
+    return m.kind == "country" and m.start > 0 and doc[m.start - 1].lower_ == "ethnic"
 
 
 def _same(a: KBMatch | None, b: KBMatch | None) -> bool:

@@ -192,9 +192,20 @@ def _codes(entities: Iterable[GoldEntity | PredEntity], attr: str) -> set[str]:
     return {v for e in entities if (v := getattr(e, attr))}
 
 
+# PLOVER carved the UN (UNO) and the EU (EUR) out of "international governmental
+# organisation" (IGO, codebook 5.1.1); gold coded before that split writes IGO for them.
+# A gold IGO is therefore matched by a predicted UNO or EUR; the reverse is not.
+COUNTRY_GENERALISES = {"IGO": frozenset({"UNO", "EUR"})}
+
+
 def _subset(gold: Sequence[GoldEntity], pred: Sequence[PredEntity], attr: str) -> bool | None:
     want = _codes(gold, attr)
-    return want <= _codes(pred, attr) if want else None
+    if not want:
+        return None
+    have = _codes(pred, attr)
+    if attr == "country":
+        have |= {general for general, specific in COUNTRY_GENERALISES.items() if have & specific}
+    return want <= have
 
 
 def _place(g: GoldEvent, p: PredEvent) -> tuple[bool | None, bool | None]:

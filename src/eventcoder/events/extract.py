@@ -93,6 +93,7 @@ class EventExtractor:
             _countries_from_places(roles, places)
             event = self._build(doc, article, m, tok, roles, antecedent, dates, places, resolver, sentence_index)
             _domestic_from_place(event)
+            event = _place_as_target(event)
             if _political(roles) or (event.event_loc is not None and event.event_loc.country):
                 coded.append(event)
         events = plausible(reframe(coded, doc, self.ontology), doc, self.ontology)
@@ -301,6 +302,23 @@ def _countries_from_places(roles: Roles, places: list[Place]) -> None:
 # Sectors whose unnamed members are locals of the place where the event happens
 # ("protesters rallied in Tbilisi" are Georgian); soldiers and spies often are not.
 DOMESTIC_SECTORS = {"CVL", "COP", "OPP", "REB", "LAB", "EDU", "JUD", "LEG", "MED", "REL", "AGR", "BUS", "JRN", "REF", "CRM", "GOV"}
+
+
+# Material events aimed at a place: with no recipient named, the place's country is the target
+# ("reimposed blockades in the West Bank", "arrived in Amman", "riots in Tbilisi"), as in
+# CAMEO/PLOVER coding practice.
+PLACE_TARGETED = frozenset({"ASSAULT", "COERCE", "MOBILIZE", "PROTEST"})
+
+
+def _place_as_target(event: Event) -> Event:
+    loc = event.event_loc
+    if event.recipient or loc is None or not loc.country:
+        return event
+    if event.event_type in PLACE_TARGETED or (event.event_type == "CONSULT" and event.mode == "visit"):
+        target = Entity(loc.entity_text, loc.span, loc.name, loc.country, None, None, None, "place")
+        if all(a.country != loc.country or a.sector not in (None, "GOV") for a in event.actor) or event.event_type != "CONSULT":
+            return replace(event, recipient=(target,), evidence=event.evidence + "; recipient:place")
+    return event
 
 
 def _domestic_from_place(event: Event) -> None:

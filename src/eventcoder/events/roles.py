@@ -117,8 +117,10 @@ def noun_roles(n: Token, resolver: EntityResolver) -> Roles:
                 for p in c.children:
                     if p.dep_ == "pobj":
                         roles.actor.extend(_resolve_all(resolver, p))
+    # With its doer named ("Russia's invasion of Ukraine"), a nominal event's "of" names its target.
+    preps = NOUN_RECIPIENT_PREPS if roles.actor else NOUN_RECIPIENT_PREPS[:-1]
     if not roles.recipient:
-        roles.recipient.extend(_prep_recipient(n, resolver, NOUN_RECIPIENT_PREPS[:-1]))
+        roles.recipient.extend(_prep_recipient(n, resolver, preps))
     if not roles.recipient:
         roles.recipient.extend(_against_in_subtree(n, resolver))
     _drop_overlap(roles)
