@@ -218,6 +218,8 @@ class EventExtractor:
         date = next((d for a in anchors if (d := date_for_token(doc, a.i, dates)) is not None), None)
         place = next((pl for a in anchors if (pl := place_for_token(doc, a.i, places)) is not None), None)
         place = _not_an_actor(place, roles)
+        if place is not None and _in_a_name(doc, place):
+            place = None
         inherited_date = date is None and antecedent is not None and antecedent.date is not None
         start = period_start(date.iso_date) if date is not None else None
         after = bool(start and article.published and start.isoformat() > article.published)
@@ -408,6 +410,20 @@ def _political(roles: Roles) -> bool:
     """An event needs a participant we can place (a country, an organisation or a sector),
     or else a place ("the measures carried out in the Karabakh region")."""
     return any(e.country or e.sector for e in (*roles.actor, *roles.recipient))
+
+
+NAMED_THINGS = frozenset({"ORG", "EVENT", "LAW", "WORK_OF_ART", "PRODUCT"})
+
+
+def _in_a_name(doc: Doc, place: Place) -> bool:
+    """"the Geneva International Discussions": a place word inside the name of something else."""
+    span = doc.char_span(place.span[0], place.span[1], alignment_mode="expand")
+    if span is None:
+        return False
+    for ent in doc.ents:
+        if ent.label_ in NAMED_THINGS and ent.start <= span.start and span.end <= ent.end and len(ent) > len(span) + 1:
+            return True
+    return False
 
 
 def _not_an_actor(place: Place | None, roles: Roles) -> Place | None:
