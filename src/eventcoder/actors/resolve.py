@@ -23,6 +23,8 @@ from ..nlp.sentences import sentence_of
 NP_DEPS = {"det", "amod", "compound", "poss", "nmod", "nummod", "quantmod", "flat", "case", "predet", "nn", "npadvmod"}
 PRONOUNS = {"he", "she", "him", "her", "it", "they", "them", "we", "us", "i"}
 RELATIVE_PRONOUNS = {"who", "which", "that", "whom"}
+# "leaders of the opposition coalition", "members of the Kurdish party": the group decides.
+MEMBER_HEADS = {"leader", "member", "representative", "supporter", "head", "chief", "envoy", "delegate", "wing", "faction"}
 # "thousands of protesters", "a group of gunmen": the actor is the "of" complement.
 QUANTITY_HEADS = {
     "thousand", "hundred", "dozen", "score", "million", "group", "number", "crowd", "band", "handful",
@@ -128,7 +130,10 @@ class EntityResolver:
             return self._plural_antecedent(head)
         if head.pos_ == "PRON" or (head.lower_ in PRONOUNS and not head.text.isupper()):  # "US" is not "us"
             return self.coref.pronoun(head) or self._subject_antecedent(head)
-        if head.lemma_.lower() in QUANTITY_HEADS or head.lower_ in QUANTITY_HEADS:
+        transparent = head.lemma_.lower() in QUANTITY_HEADS or head.lower_ in QUANTITY_HEADS or (
+            head.lemma_.lower() in MEMBER_HEADS and self.mentions.at(head.i) is None
+        )
+        if transparent:
             of_obj = [p for c in head.children if c.dep_ == "prep" and c.lower_ == "of" for p in c.children if p.dep_ == "pobj"]
             if of_obj:
                 return self.entity(of_obj[0])

@@ -29,7 +29,7 @@ from ..geo import place_for_token
 from ..types import Article, DateExpr, Entity, Event, Place, TextRef
 from .discards import Discards
 from .factuality import assess, load_cues
-from .intent import reframe
+from .intent import has_participants, reframe
 from .plausibility import plausible
 from .topics import CONFLICT_TYPES, nonpolitical_topic
 from .ontology import Ontology
@@ -94,9 +94,11 @@ class EventExtractor:
             event = self._build(doc, article, m, tok, roles, antecedent, dates, places, resolver, sentence_index)
             _domestic_from_place(event)
             event = _place_as_target(event)
-            if _political(roles) or (event.event_loc is not None and event.event_loc.country):
-                coded.append(event)
-        events = plausible(reframe(coded, doc, self.ontology), doc, self.ontology)
+            coded.append(event)
+        # Events with no participant we can place are kept until the statement conventions have
+        # run (an "agreed to …" with an unknown actor still swallows its content), then dropped.
+        events = [e for e in reframe(coded, doc, self.ontology) if has_participants(e)]
+        events = plausible(events, doc, self.ontology)
         if nonpolitical_topic(doc, _political_signals(mentions)) is not None:
             events = [e for e in events if e.event_type not in CONFLICT_TYPES]
         return events
@@ -404,12 +406,6 @@ def _political_signals(mentions: MentionIndex) -> int:
         if m.best.kind in ("country", "igo", "pre") or m.best.sector in POLITICAL_SECTORS
     }
     return len(keys)
-
-
-def _political(roles: Roles) -> bool:
-    """An event needs a participant we can place (a country, an organisation or a sector),
-    or else a place ("the measures carried out in the Karabakh region")."""
-    return any(e.country or e.sector for e in (*roles.actor, *roles.recipient))
 
 
 NAMED_THINGS = frozenset({"ORG", "EVENT", "LAW", "WORK_OF_ART", "PRODUCT"})

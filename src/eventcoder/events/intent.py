@@ -39,6 +39,13 @@ CIVILIAN_SECTORS = {"CVL", "OPP", "LAB", "EDU", "REL", "AGR", "SOC", "REF"}
 CONTENT_DEPS = {"xcomp", "ccomp", "pcomp", "prep", "pobj", "dobj", "acl", "advcl", "relcl", "compound", "amod", "nmod"}
 
 
+def has_participants(ev: Event) -> bool:
+    """A participant we can place (a country, an organisation or a sector), or a place."""
+    return any(e.country or e.sector for e in (*ev.actor, *ev.recipient)) or bool(
+        ev.event_loc is not None and ev.event_loc.country
+    )
+
+
 def request_mode(content: Event) -> str:
     if content.event_type == "CONSULT":
         return "meet"
@@ -81,6 +88,8 @@ def reframe(events: list[Event], doc: Doc, ontology: Ontology) -> list[Event]:
         outer = _enclosing_speech_act(doc, ev.extra["token"], by_token, events, n)
         if outer is None:
             continue
+        if not has_participants(events[outer]) and has_participants(ev):
+            continue  # an act whose author we cannot place does not swallow a placeable one
         act = out[outer]
         dropped.add(n)
         if not act.recipient and ev.recipient:
@@ -122,7 +131,7 @@ def _enclosing_speech_act(doc: Doc, token_i: int, by_token: dict[int, int], even
     """The REQUEST/REJECT/AGREE/THREATEN event whose complement holds this trigger."""
     tok = doc[token_i]
     path: list[str] = []
-    for _ in range(4):
+    for _ in range(6):
         if tok.head.i == tok.i or tok.dep_ not in CONTENT_DEPS:
             return None
         path.append(tok.dep_)
@@ -132,8 +141,12 @@ def _enclosing_speech_act(doc: Doc, token_i: int, by_token: dict[int, int], even
             outer, inner = events[k].event_type, events[n].event_type
             if outer == "PROTEST" and inner in ("REQUEST", "ACCUSE", "PROTEST") and {"xcomp", "advcl", "acl", "pcomp", "prep"} & set(path):
                 return k  # "rallied to demand reforms", "began a hunger strike to protest …": one protest
-            if outer not in SPEECH_ACTS or inner == outer or inner == "THREATEN":
+            if outer == "SANCTION" and set(path) <= {"dobj", "compound", "pobj", "prep"} and inner in ("CONSULT", "AID", "COOPERATE"):
+                return k  # "halted mediation efforts", "suspended aid": the stopped activity is content
+            if inner == outer or inner == "THREATEN":
                 return None
+            if outer not in SPEECH_ACTS:
+                continue  # content nested deeper: "urged them to approve a package of sanctions"
             # An agreement's content is a clause ("agreed to allow access"), not its object
             # ("approved a loan" is aid given, not promised).
             if outer == "AGREE" and not {"xcomp", "ccomp"} & set(path):
