@@ -23,7 +23,7 @@ from importlib.metadata import PackageNotFoundError, version
 from ..errors import DataFileError, EventcoderError, ModelNotFoundError, UsageError
 
 PROG = "eventcoder"
-COMMANDS = ("code", "evaluate")
+COMMANDS = ("code", "evaluate", "places", "dates")
 
 
 def package_version() -> str:

@@ -93,7 +93,7 @@ def _notable(matches: list[NameMatch], min_city_pop: int, surface: str | None = 
         e = m.entry
         if e.kind in ("country", "region", "continent"):
             return True
-        if e.kind == "admin1" and m.primary:
+        if e.kind in ("admin1", "admin2") and m.primary:
             return True
         if e.kind == "city" and e.feature_code not in MINOR_FEATURES:
             need = min_city_pop if m.primary else 10 * min_city_pop
@@ -244,10 +244,10 @@ def _gazetteer_mentions(doc: Doc, gaz: Gazetteer) -> list[Mention]:
     return out
 
 
-def _part_of_a_name(tok: Token) -> bool:
+def _part_of_a_name(tok: Token, ent_of: dict[int, Span]) -> bool:
     """Whether a capitalised word is part of a person's name ("Bill English"), not an adjective before one."""
     doc = tok.doc
-    ent = next((e for e in doc.ents if e.start <= tok.i < e.end), None)
+    ent = ent_of.get(tok.i)
     if ent is None or len(ent) == 1:
         return False
     if tok.i > ent.start:
@@ -259,10 +259,15 @@ def _part_of_a_name(tok: Token) -> bool:
 def _adjective_mentions(doc: Doc, gaz: Gazetteer) -> list[Mention]:
     """Demonyms and adjectives ("Turkish", "South Korean", "U.S.-led", "Russian-backed")."""
     out: list[Mention] = []
+    ent_of: dict[int, Span] = {}
+    for ent in doc.ents:  # Doc.ents builds new Span objects on every access: read it once
+        if ent.label_ == "PERSON":
+            for k in range(ent.start, ent.end):
+                ent_of[k] = ent
     for i, tok in enumerate(doc):
         if not _capitalised(tok):
             continue
-        if tok.ent_type_ == "WORK_OF_ART" or (tok.ent_type_ == "PERSON" and _part_of_a_name(tok)):
+        if tok.ent_type_ == "WORK_OF_ART" or (tok.ent_type_ == "PERSON" and _part_of_a_name(tok, ent_of)):
             continue
         # Two-word adjectives first ("South Korean", "Latin American").
         if i + 1 < len(doc) and _capitalised(doc[i + 1]):
@@ -323,7 +328,7 @@ def _person_words(doc: Doc) -> set[str]:
 
 def _is_person(doc: Doc, m: Mention, person_words: set[str]) -> bool:
     """A mention that is a person's name: a surname used elsewhere or a title before it ("Ms Raggi")."""
-    if m.adjective or any(x.entry.kind in ("country", "admin1", "region", "continent") for x in m.matches):
+    if m.adjective or any(x.entry.kind in ("country", "admin1", "admin2", "region", "continent") for x in m.matches):
         return False
     first = doc[m.token_start]
     if first.lower_.rstrip(".") in HONORIFICS:

@@ -32,7 +32,7 @@ DATA_PACKAGE = "eventcoder.data.geo"
 DATA_FILES = ("gazetteer.tsv.gz", "regions.tsv", "aliases.tsv", "demonyms.tsv")
 INDEX_VERSION = "3"
 
-KINDS = ("country", "admin1", "region", "continent", "city")
+KINDS = ("country", "admin1", "region", "continent", "admin2", "city")
 
 # Row tuple layout while building; the loaded gazetteer keeps columns (see `_Columns`).
 _GID, _KIND, _NAME, _FCODE, _CC, _A1, _LAT, _LON, _POP = range(9)
@@ -46,7 +46,7 @@ class GazEntry:
     row: int
     geonameid: int | None
     name: str
-    kind: str  # country | admin1 | region | continent | city
+    kind: str  # country | admin1 | region | continent | admin2 | city
     feature_code: str
     country: str | None  # ISO alpha-3
     admin1_code: str | None  # GeoNames admin1 code within the country

@@ -21,7 +21,7 @@ from .find import Mention
 from .gazetteer import GazEntry, Gazetteer, NameMatch
 
 FEATURE_PRIOR = {
-    "PCLI": 3.0, "PPLC": 2.5, "ADM1": 1.2, "PPLA": 1.3, "PPLA2": 0.7, "PPLA3": 0.4, "PPLA4": 0.3,
+    "PCLI": 3.0, "PPLC": 2.5, "ADM1": 1.2, "ADM2": 0.5, "PPLA": 1.3, "PPLA2": 0.7, "PPLA3": 0.4, "PPLA4": 0.3,
     "PPL": 0.3, "PPLX": -0.3, "PPLL": -0.3, "PPLQ": -1.0, "PPLH": -1.0, "PPLW": -1.0, "CONT": 2.5,
 }
 REGION_PRIOR = 3.0  # hand-listed regions and seas: a name there is meant
@@ -37,6 +37,9 @@ NAMED_COUNTRY_BONUS = 1.5
 HINT_BONUS = 1.0
 COUNTRY_NAME_BONUS = 3.0
 CONTEXT_UNRESOLVED_SCORE = 0.2
+LOCAL_KINDS = ("city", "admin2")
+COLOCATION_TOP = 4  # likeliest local candidates per name compared for co-location
+COLOCATION_WEIGHT = 1.0  # places with a point that nearness to other places can confirm
 
 
 @dataclass(slots=True)
@@ -63,7 +66,7 @@ def _prior(m: NameMatch, mention: Mention) -> float:
     score = base + POP_WEIGHT * math.log10(pop + 10)
     if not m.primary:
         score -= ALTERNATE_PENALTY
-    if mention.kind_hint == "region" and e.kind in ("admin1", "region"):
+    if mention.kind_hint == "region" and e.kind in ("admin1", "admin2", "region"):
         score += 2.0
     elif mention.kind_hint == "city" and e.kind == "city":
         score += 2.0
@@ -88,7 +91,7 @@ def _contains(container: GazEntry, e: GazEntry) -> bool:
     if container.kind == "country":
         return e.country == container.country and e.kind != "country"
     if container.kind == "admin1":
-        return e.kind == "city" and e.country == container.country and e.admin1_code == container.admin1_code
+        return e.kind in ("city", "admin2") and e.country == container.country and e.admin1_code == container.admin1_code
     return False
 
 
@@ -123,6 +126,7 @@ def _score_all(
     text: str,
     chosen: dict[str, _Choice] | None,
     country_hints: Sequence[str],
+    colocated: dict[tuple[str, int], int] | None = None,
 ) -> dict[str, list[tuple[float, NameMatch]]]:
     """Scores of every candidate of every distinct mention key."""
     by_key: dict[str, list[int]] = defaultdict(list)
@@ -190,15 +194,17 @@ def _score_all(
                     continue
                 if _contains(e, oe):
                     contained += 1
-                if e.kind == "city" and oe.kind == "admin1" and _contains(oe, e):
+                if e.kind in LOCAL_KINDS and oe.kind == "admin1" and _contains(oe, e):
                     s += 1.5
-                if e.kind == "city" and oe.kind == "city":
+                if e.kind in LOCAL_KINDS and oe.kind in LOCAL_KINDS:
                     d = distance_km(e.lat, e.lon, oe.lat, oe.lon)
                     near += 2 if d < CLOSE_KM else 1 if d < NEAR_KM else 0
                 elif e.kind == "city" and oe.kind == "country" and oe.country != e.country:
                     # next to a (small) country the article names: "Israeli strikes on Gaza"
                     near += 1 if distance_km(e.lat, e.lon, oe.lat, oe.lon) < NEAR_KM else 0
             s += min(contained, 3) * 0.8 + min(near, 4) * 0.6
+            if colocated:
+                s += COLOCATION_WEIGHT * min(colocated.get((key, e.row), 0), 3)
             for q in qualifiers.get(key, ()):
                 if any(_contains(qm.entry, e) for qm in q.matches):
                     s += 5.0
@@ -226,8 +232,9 @@ def resolve_mentions(
 ) -> list[Place]:
     """One Place per mention (in order); unknown names are placed from context when possible."""
     chosen: dict[str, _Choice] | None = None
+    colocated = _colocated(mentions)
     for _ in range(3):
-        scores = _score_all(mentions, text, chosen, country_hints)
+        scores = _score_all(mentions, text, chosen, country_hints, colocated)
         chosen = {key: _pick(sc) for key, sc in scores.items() if sc}
     assert chosen is not None
     _drop_implausible(chosen, mentions)
@@ -240,7 +247,7 @@ def resolve_mentions(
             continue
         p = _place(m, choice.entry, choice.score)
         places.append(p)
-        if choice.entry.kind in ("city", "admin1") or choice.entry.feature_code in ("RGN", "PEN"):
+        if choice.entry.kind in ("city", "admin1", "admin2") or choice.entry.feature_code in ("RGN", "PEN"):
             locals_.append(p)
     fallback_country = _main_country(chosen, mentions, gazetteer)
     out: list[Place] = []
@@ -260,6 +267,41 @@ def resolve_mentions(
                 feature_code=None, score=round(CONTEXT_UNRESOLVED_SCORE * (anchor.score or 0.0), 4),
             )
         )
+    return out
+
+
+def _colocated(mentions: list[Mention]) -> dict[tuple[str, int], int]:
+    """For each local candidate (a town, a county) of each name: how many of the article's other names
+    have one of their likeliest local candidates within NEAR_KM of it.
+
+    Places named together in an article tend to lie together ("Edmonton", "Enfield" and "Hertford
+    Road" in one London story), which settles names that the previous passes leave to population.
+    """
+    tops: dict[str, list[GazEntry]] = {}
+    for m in mentions:
+        if not m.matches or m.adjective or m.key in tops:
+            continue
+        local = [(_prior(x, m), x.entry) for x in _candidates(m) if x.entry.kind in LOCAL_KINDS]
+        local.sort(key=lambda t: -t[0])
+        tops[m.key] = [e for _, e in local[:COLOCATION_TOP]]
+    out: dict[tuple[str, int], int] = {}
+    keys = [k for k, v in tops.items() if v]
+    if len(keys) < 2:
+        return out
+    lat_window = NEAR_KM / 111.0
+    for key in keys:
+        for e in tops[key]:
+            n = 0
+            for other in keys:
+                if other == key:
+                    continue
+                if any(
+                    abs(o.lat - e.lat) < lat_window and distance_km(e.lat, e.lon, o.lat, o.lon) < NEAR_KM
+                    for o in tops[other]
+                ):
+                    n += 1
+            if n:
+                out[(key, e.row)] = n
     return out
 
 
