@@ -111,7 +111,9 @@ class Coder:
     def _events(self, article: Article, doc: Doc) -> list[Event]:
         mentions = self.mentions.find(doc, article.published)
         dates = find_dates(doc, article.published)
-        places = find_places(doc, self.gazetteer, country_hints=mentions.countries())
+        # The gazetteer weighs the article's own country mentions itself; country_hints are for
+        # outside knowledge (e.g. the outlet's country), which we do not have here.
+        places = find_places(doc, self.gazetteer)
         events = self.extractor.extract(doc, article, mentions, dates, places)
         return [e for e in events if e.confidence >= self.settings.min_confidence]
 

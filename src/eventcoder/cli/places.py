@@ -148,9 +148,8 @@ def _cell(value: Any) -> str:
 def place_records(coder: Any, article: Article, doc: Any) -> list[dict[str, Any]]:
     from ..geo import find_places
 
-    hints = coder.mentions.find(doc, article.published).countries()
     out = []
-    for p in find_places(doc, coder.gazetteer, country_hints=hints):
+    for p in find_places(doc, coder.gazetteer):
         out.append({"article": {"id": article.id}, **p.to_dict(with_score=True)})
     return out
 

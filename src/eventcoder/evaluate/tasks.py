@@ -222,14 +222,13 @@ def _place(p: Place) -> dict[str, Any]:
 
 
 def evaluate_places(records: Sequence[PlaceRecord], coder: Coder) -> PlaceScores:
-    """Find and resolve toponyms as `Coder` does (with the article's country mentions as hints) and score them."""
+    """Find and resolve toponyms as `Coder` does and score them."""
     from ..geo import find_places
 
     def pairs() -> Iterator[tuple[PlaceRecord, list[Place]]]:
         docs = coder.nlp.pipe((r.text for r in records), batch_size=coder.settings.batch_size)
         for record, doc in zip(records, docs, strict=True):
-            hints = coder.mentions.find(doc, record.published).countries()
-            yield record, find_places(doc, coder.gazetteer, country_hints=hints)
+            yield record, find_places(doc, coder.gazetteer)
 
     return score_places(pairs())
 
