@@ -11,7 +11,7 @@ _FUTURE_GOVERNORS = frozenset({"plan", "expect", "schedule", "due", "set", "inte
 # verbs whose object or complement is a coming event: "planned a rally on Saturday",
 # "scheduled a news conference Thursday", "postponed until Tuesday"
 _PLANNING_VERBS = frozenset({"plan", "schedule", "set", "postpone", "delay", "defer", "reschedule", "adjourn",
-                             "slate", "expect", "extend", "call", "summon", "announce_for"})
+                             "slate", "expect", "extend", "announce_for"})  # not "call"/"summon": "summoned the envoy on Sunday" is past
 _FORWARD_CUES = frozenset({"effective", "payable", "starting", "beginning", "due"})
 _MAX_CLIMB = 12
 

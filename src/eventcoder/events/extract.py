@@ -216,7 +216,10 @@ class EventExtractor:
     ) -> Event:
         p = m.pattern
         sent = sentence_of(tok)
-        anchors = [tok] + [a for a in (_participle_in_phrase(tok), _reduced_relative(tok), roles.governor) if a is not None]
+        anchors = [tok] + [
+            a for a in (_participle_in_phrase(tok), _reduced_relative(tok), roles.governor, _participial_head(tok))
+            if a is not None
+        ]
         date = next((d for a in anchors if (d := date_for_token(doc, a.i, dates)) is not None), None)
         place = next((pl for a in anchors if (pl := place_for_token(doc, a.i, places)) is not None), None)
         place = _not_an_actor(place, roles)
@@ -375,6 +378,15 @@ def _participle_in_phrase(tok: Token) -> Token | None:
             return t
         if t.dep_ in ("prep", "pobj", "compound", "appos"):
             stack.extend(t.children)
+    return None
+
+
+def _participial_head(tok: Token) -> Token | None:
+    """"left Niger on Friday, completing a withdrawal", "raided the camp, arresting 27": a
+    participle clause without a subject of its own happens when (and where) its verb does."""
+    if tok.tag_ in ("VBG", "VBN") and tok.dep_ in ("advcl", "xcomp", "conj") and tok.head.pos_ in ("VERB", "AUX"):
+        if not any(c.dep_ in ("nsubj", "nsubjpass") for c in tok.children):
+            return tok.head
     return None
 
 
