@@ -92,7 +92,7 @@ class EventExtractor:
                 roles.recipient = [e for e in roles.recipient if e.kind != "agent"]  # the troops sent
             _countries_from_places(roles, places)
             event = self._build(doc, article, m, tok, roles, antecedent, dates, places, resolver, sentence_index)
-            _domestic_from_place(event)
+            _domestic_from_place(event, _sentence_country(event, places))
             event = _place_as_target(event)
             coded.append(event)
         # Events with no participant we can place are kept until the statement conventions have
@@ -328,20 +328,33 @@ def _place_as_target(event: Event) -> Event:
     return event
 
 
-def _domestic_from_place(event: Event) -> None:
+def _sentence_country(event: Event, places: list[Place]) -> str | None:
+    """The one country the sentence's places lie in ("… attacked two villages in Lamu county"),
+    not counting places that are participants; None when there are none or several."""
+    start, end = event.sentence.span
+    taken = [e.span for e in (*event.actor, *event.recipient)]
+    countries = {
+        p.country for p in places
+        if p.country and start <= p.span[0] < end and not any(s <= p.span[0] < e for s, e in taken)
+    }
+    return countries.pop() if len(countries) == 1 else None
+
+
+def _domestic_from_place(event: Event, sentence_country: str | None = None) -> None:
     loc = event.event_loc
-    if loc is None or not loc.country:
+    country = loc.country if loc is not None and loc.country else sentence_country
+    if not country:
         return
     for group in (event.actor, event.recipient):
         fixed = tuple(
-            replace(e, country=loc.country) if (not e.country and e.sector in DOMESTIC_SECTORS) else e for e in group
+            replace(e, country=country) if (not e.country and e.sector in DOMESTIC_SECTORS) else e for e in group
         )
         if fixed != group:
             object.__setattr__(event, "actor" if group is event.actor else "recipient", fixed)
     att = event.attribution
     # "…, the army said": an unnamed national speaker is the army of the country the report is about.
     if att is not None and att.speaker is not None and not att.speaker.country and att.speaker.sector in (DOMESTIC_SECTORS | {"MIL"}):
-        object.__setattr__(event, "attribution", replace(att, speaker=replace(att.speaker, country=loc.country)))
+        object.__setattr__(event, "attribution", replace(att, speaker=replace(att.speaker, country=country)))
 
 
 def _statement_date(doc: Doc, cue_i: int, dates: list[DateExpr]) -> DateExpr | None:
