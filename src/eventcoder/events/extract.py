@@ -130,6 +130,14 @@ class EventExtractor:
                 continue
             # The verb's own arguments, plus event nouns its frame reached through a measure
             # word ("held a second round of talks").
+            head_noun = by_token.get(tok.head.i) if tok.dep_ == "acl" else None
+            if (
+                head_noun is not None and head_noun.pattern.pos == "NOUN"
+                and head_noun.pattern.plover_type == m.pattern.plover_type
+                and not any(c.dep_ == "agent" for c in tok.children)
+            ):
+                drop.add(m.token_i)  # "the curfew imposed in Sudan": one event, the noun's ("… imposed by X" is its own)
+                continue
             args = [(c, c.dep_) for c in tok.children] + [
                 (doc[i], "dobj") for i in m.tokens
                 if i != m.token_i and doc[i].head.i != tok.i and tok.left_edge.i <= i <= tok.right_edge.i

@@ -35,6 +35,7 @@ CONFLICTUAL = {"SANCTION", "COERCE", "ASSAULT", "PROTEST", "REJECT"}
 # Cue kinds that announce an act rather than describe one.
 ANNOUNCING = {"future-aux", "intent", "plan", "going-to", "modal", "future-adverb"}
 OBLIGATION = {"must", "should", "ought", "has", "have"}
+ORDER_VERBS = {"order", "instruct", "direct", "command", "force", "compel"}
 CIVILIAN_SECTORS = {"CVL", "OPP", "LAB", "EDU", "REL", "AGR", "SOC", "REF"}
 CONTENT_DEPS = {"xcomp", "ccomp", "pcomp", "prep", "pobj", "dobj", "acl", "advcl", "relcl", "compound", "amod", "nmod"}
 
@@ -88,10 +89,18 @@ def reframe(events: list[Event], doc: Doc, ontology: Ontology) -> list[Event]:
         outer = _enclosing_speech_act(doc, ev.extra["token"], by_token, events, n)
         if outer is None:
             continue
-        if not has_participants(events[outer]) and has_participants(ev):
-            continue  # an act whose author we cannot place does not swallow a placeable one
         act = out[outer]
+        if not has_participants(act) and has_participants(ev):
+            # "fundamentalists continued their hunger strike to demand the resignation of X":
+            # the statement we cannot place takes the participants of its content.
+            act = out[outer] = replace(act, actor=act.actor or ev.actor, recipient=act.recipient or ev.recipient)
         dropped.add(n)
+        if act.event_type == "REQUEST" and doc[act.extra["token"]].lemma_.lower() in ORDER_VERBS and ev.event_type in ("COERCE", "SANCTION"):
+            # "ordered the newspaper to suspend publication": an order to restrict is the restriction.
+            out[outer] = replace(act, event_type=ev.event_type, mode=ev.mode, cameo=ev.cameo, quad_class=ev.quad_class,
+                                 goldstein=ev.goldstein, context=ev.context,
+                                 evidence=act.evidence + f"; ordered:{ev.event_type}")
+            continue
         if not act.recipient and ev.recipient:
             act = out[outer] = replace(act, recipient=ev.recipient)
         if act.event_type == "AGREE" and ev.event_type in CONFLICTUAL - {"REJECT"} and _direct_xcomp(doc, ev, act):
