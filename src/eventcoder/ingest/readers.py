@@ -1,10 +1,15 @@
 """`read_paths`: command-line PATH arguments to a stream of articles (and failures).
 
-A PATH is a ``.txt`` file (one article, id = file name), a ``.jsonl`` file (one article
-per line), a ``.csv`` file (header row, one article per row), a directory (its .txt,
-.jsonl and .csv files, sorted, recursively; ids are paths relative to the directory;
-hidden files and other extensions are skipped) or ``-`` for standard input (JSONL when
-every non-empty line starts with ``{``, otherwise one text article with id ``stdin``).
+A PATH is a ``.txt`` file (one article, id = file name; or, when every line is a URL,
+a list of URLs to fetch), a ``.jsonl`` file (one article per line), a ``.csv`` file
+(header row, one article per row), an HTML page (``.html``, ``.htm``: boilerplate
+removed, metadata from the page), an RSS/Atom feed (``.rss``, ``.atom``, ``.xml``), a
+WARC archive (``.warc``, ``.warc.gz``), a list of URLs (``.urls``), an http(s) URL
+(fetched: a feed, a page or a text), a directory (its files of those kinds, sorted,
+recursively; ids are paths relative to the directory; hidden files, other extensions
+and ``.xml`` files that are not feeds are skipped) or ``-`` for standard input (JSONL
+when every non-empty line starts with ``{``, otherwise one text article with id
+``stdin``).  See the modules html, feeds, warc and urls for each format.
 
 Problems with one input (missing file, unsupported type, bad line) become
 `ArticleFailure` records in the stream; only a wrong argument list raises `UsageError`.
@@ -26,15 +31,23 @@ from ..config import load_settings
 from ..errors import UsageError
 from ..types import Article, ArticleFailure
 from .csv import read_csv
+from .feeds import looks_like_feed, read_feed
+from .html import read_html
 from .jsonl import read_jsonl
 from .record import ReadOptions
 from .txt import read_text_stream
+from .urls import is_url, read_url, read_url_list, url_lines
+from .warc import read_warc
 
 log = logging.getLogger(__name__)
 
 Item = Article | ArticleFailure
 STDIN = "-"
-SUFFIXES = (".txt", ".jsonl", ".ndjson", ".csv")
+SUFFIXES = (
+    ".txt", ".jsonl", ".ndjson", ".csv", ".html", ".htm", ".xhtml", ".rss", ".atom", ".xml", ".warc", ".warc.gz",
+    ".urls",
+)
+URL_LIST_LIMIT = 1 << 22
 _DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
 
 
@@ -78,6 +91,8 @@ def _read_all(paths: list[str], options: ReadOptions, stdin: BinaryIO | None) ->
     for path in paths:
         if path == STDIN:
             yield from read_stdin(stdin if stdin is not None else sys.stdin.buffer, options)
+        elif is_url(path):
+            yield from read_url(path.strip(), options)
         elif os.path.isdir(path):
             yield from _read_directory(path, options)
         else:
@@ -88,9 +103,12 @@ def _read_directory(root: str, options: ReadOptions) -> Iterator[Item]:
     found = False
     for rel in _directory_files(root):
         found = True
+        if rel.lower().endswith(".xml") and not _sniff_feed(os.path.join(root, rel)):
+            log.debug("%s: not an RSS/Atom feed, skipped", rel)
+            continue
         yield from _read_file(os.path.join(root, rel), rel.replace(os.sep, "/"), options, explicit=False)
     if not found:
-        log.warning("%s: no .txt, .jsonl or .csv files in this directory", root)
+        log.warning("%s: no files of a supported kind (.txt, .jsonl, .csv, .html, feeds, WARC) here", root)
 
 
 def _directory_files(root: str) -> list[str]:
@@ -105,20 +123,40 @@ def _directory_files(root: str) -> list[str]:
     return [os.path.join(*parts) for parts in sorted(found)]
 
 
+def _sniff_feed(path: str) -> bool:
+    try:
+        with open(path, "rb") as stream:
+            return looks_like_feed(stream.read(4096))
+    except OSError:
+        return True  # let the reader report the problem
+
+
+def _suffix(path: str) -> str:
+    lower = path.lower()
+    if lower.endswith(".warc.gz"):
+        return ".warc.gz"
+    return os.path.splitext(lower)[1]
+
+
 def _walk_error(exc: OSError) -> None:
     log.warning("cannot list %s: %s", exc.filename, exc.strerror)
 
 
 def _read_file(path: str, name: str, options: ReadOptions, explicit: bool) -> Iterator[Item]:
     """One file; `name` is the id base (file name, or path relative to a directory argument)."""
-    suffix = os.path.splitext(path)[1].lower()
+    suffix = _suffix(path)
     reader = _READERS.get(suffix)
     if not os.path.exists(path):
         yield ArticleFailure(path, "no such file", path)
         return
     if reader is None:
         kind = suffix or "(no extension)"
-        yield ArticleFailure(path, f"unsupported file type {kind}; expected .txt, .jsonl, .csv, a directory or -", path)
+        yield ArticleFailure(
+            path,
+            f"unsupported file type {kind}; expected .txt, .jsonl, .csv, .html, .rss/.atom/.xml, "
+            ".warc(.gz), .urls, a URL, a directory or -",
+            path,
+        )
         return
     try:
         stream = open(path, "rb")  # noqa: SIM115 - closed below, after the generator is drained
@@ -136,7 +174,21 @@ def _read_file(path: str, name: str, options: ReadOptions, explicit: bool) -> It
 
 
 def _read_txt(stream: BinaryIO, name: str, where: str, options: ReadOptions) -> Iterator[Item]:
-    yield read_text_stream(stream, name, where, options)
+    """One article, or a list of URLs when every non-blank, non-comment line is a URL."""
+    head = stream.read(options.max_bytes + 4)
+    lines = url_lines(head) if len(head) <= options.max_bytes else None  # longer lists: use .urls
+    if lines:
+        yield from read_url_list(lines, where, options)
+    else:
+        yield read_text_stream(stream, name, where, options, head=head)
+
+
+def _read_urls(stream: BinaryIO, name: str, where: str, options: ReadOptions) -> Iterator[Item]:
+    lines = url_lines(stream.read(URL_LIST_LIMIT + 1))
+    if lines is None:
+        yield ArticleFailure(name, "not a list of URLs (one http:// or https:// URL per line)", where)
+        return
+    yield from read_url_list(lines, where, options)
 
 
 _READERS: dict[str, Callable[[BinaryIO, str, str, ReadOptions], Iterator[Item]]] = {
@@ -144,6 +196,15 @@ _READERS: dict[str, Callable[[BinaryIO, str, str, ReadOptions], Iterator[Item]]]
     ".jsonl": read_jsonl,
     ".ndjson": read_jsonl,
     ".csv": read_csv,
+    ".html": read_html,
+    ".htm": read_html,
+    ".xhtml": read_html,
+    ".rss": read_feed,
+    ".atom": read_feed,
+    ".xml": read_feed,
+    ".warc": read_warc,
+    ".warc.gz": read_warc,
+    ".urls": _read_urls,
 }
 
 
