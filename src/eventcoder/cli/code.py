@@ -1,18 +1,25 @@
-"""`eventcoder code PATH...`: code articles into event records (a thin shell over `Coder.code_many`)."""
+"""`eventcoder code PATH...`: code articles into event records.
+
+A thin shell over `Coder.code_many` (serially, in this process) or, with --workers or
+--scheduler, over `parallel.ParallelRun` (on a Dask cluster); the output is the same.
+"""
 
 from __future__ import annotations
 
 import argparse
+import contextlib
 import logging
 import os
 import shutil
 import sys
+from collections.abc import Iterable, Iterator, Sequence
 from typing import Any
 
 from ..errors import UsageError
 from ..export import FORMATS, open_writer
 from ..ingest import read_paths
-from ..types import ArticleFailure
+from ..progress import Progress
+from ..types import Article, ArticleFailure, Event
 
 log = logging.getLogger(__name__)
 
@@ -26,7 +33,15 @@ recursively), or - for standard input (JSONL if every line starts with {,
 otherwise one text article).
 
 A bad article (empty, binary, not UTF-8, over the size limit, a malformed line) is
-reported on stderr with its id and the reason; the others are still coded.
+reported on stderr with its id and the reason at the end; the others are still coded.
+
+With --workers N the articles are coded on a local Dask cluster of N worker
+processes (each loads the model once); with --scheduler ADDRESS, on an existing
+Dask cluster (start one with `dask scheduler` and `dask worker ADDRESS`, or
+dask-jobqueue on SLURM/PBS).  Output and order are the same as without them.
+
+On a terminal a progress line (articles, events, rate, ETA) is shown on stderr;
+--quiet hides it and the summary.
 Exit status: 0 all articles coded, 1 some failed, 2 usage error."""
 
 
@@ -54,7 +69,10 @@ def register(subparsers: Any) -> argparse.ArgumentParser:
     parser.add_argument(
         "--patterns", action="append", default=[], metavar="FILE", help="extra event pattern file (repeatable)"
     )
-    parser.add_argument("-q", "--quiet", action="store_true", help="no summary line at the end")
+    add_cluster_arguments(parser)
+    parser.add_argument(
+        "-q", "--quiet", action="store_true", help="no progress line and no summary (failures are still reported)"
+    )
     return parser
 
 
@@ -65,33 +83,114 @@ def run(args: argparse.Namespace) -> int:
         for path in files:
             if not os.path.isfile(path):
                 raise UsageError(f"{option} {path}: no such file")
+    parallel = wants_cluster(args)  # checked before anything starts
     out = sys.stdout
     if hasattr(out, "reconfigure"):
         out.reconfigure(encoding="utf-8")
     fmt = args.format or ("table" if out.isatty() else "jsonl")
+    with contextlib.ExitStack() as stack:
+        batches = _parallel(args, items, stack) if parallel else _serial(args, items)
+        width = shutil.get_terminal_size((100, 24)).columns if out.isatty() else None
+        writer = open_writer(fmt, out, width=width)
+        progress = stack.enter_context(Progress(sys.stderr, enabled=not args.quiet))
+        progress.count_in_background(args.paths)
+        progress.tick_in_background()
+        coded = events = 0
+        failures: list[ArticleFailure] = []
+        for batch in batches:
+            before = (coded, events, len(failures))
+            for item in batch:
+                if isinstance(item, ArticleFailure):
+                    failures.append(item)
+                    continue
+                article, article_events = item
+                writer.write(article, article_events)
+                coded += 1
+                events += len(article_events)
+            out.flush()
+            progress.update(coded - before[0], events - before[1], len(failures) - before[2])
+        progress.close()
+    writer.close()
+    out.flush()
+    for failure in failures:
+        report_failure(failure)
+    if not args.quiet:
+        print(f"eventcoder: {summary(coded, events, len(failures))}", file=sys.stderr)
+    return 1 if failures else 0
 
+
+Result = tuple[Article, list[Event]] | ArticleFailure
+
+
+def _serial(args: argparse.Namespace, items: Iterable[Article | ArticleFailure]) -> Iterator[Sequence[Result]]:
+    """Each result on its own, from a Coder in this process."""
     from ..pipeline import Coder  # imported here: loading spaCy is slow, --help should not be
 
     coder = Coder(model=args.model, actor_files=args.actors, pattern_files=args.patterns)
-    log.debug("coder ready (model %s); writing %s", coder.settings.model, fmt)
-    width = shutil.get_terminal_size((100, 24)).columns if out.isatty() else None
-    writer = open_writer(fmt, out, width=width)
-    coded = events = failed = 0
-    for item in coder.code_many(items):
-        if isinstance(item, ArticleFailure):
-            failed += 1
-            report_failure(item)
-            continue
-        article, article_events = item
-        writer.write(article, article_events)
-        out.flush()
-        coded += 1
-        events += len(article_events)
-    writer.close()
-    out.flush()
-    if not args.quiet:
-        print(f"eventcoder: {summary(coded, events, failed)}", file=sys.stderr)
-    return 1 if failed else 0
+    log.debug("coder ready (model %s)", coder.settings.model)
+    return ([item] for item in coder.code_many(items))
+
+
+def _parallel(
+    args: argparse.Namespace, items: Iterable[Article | ArticleFailure], stack: contextlib.ExitStack
+) -> Iterator[Sequence[Result]]:
+    """A partition's results at a time, in input order, from a Dask cluster (closed with `stack`)."""
+    run = stack.enter_context(parallel_run(args))
+    parts = run.code_partitions(items)
+    stack.callback(parts.close)  # stop submitting before the cluster closes (e.g. on a closed pipe)
+    return (part.items for part in parts)
+
+
+# -- shared with other commands that code articles (e.g. ingest) ------------------------------
+
+
+def add_cluster_arguments(parser: argparse.ArgumentParser) -> None:
+    """--workers, --scheduler and --partition-size."""
+    parser.add_argument(
+        "--workers", type=int, metavar="N", help="code on a local Dask cluster of N worker processes"
+    )
+    parser.add_argument(
+        "--scheduler",
+        metavar="ADDRESS",
+        help="code on an existing Dask cluster, e.g. tcp://scheduler.example.org:8786",
+    )
+    parser.add_argument(
+        "--partition-size",
+        type=int,
+        default=100,
+        metavar="N",
+        help="articles per partition sent to a worker (with --workers/--scheduler; default 100)",
+    )
+
+
+def wants_cluster(args: argparse.Namespace) -> bool:
+    """Whether --workers or --scheduler was given; checks them (UsageError) when so."""
+    if args.workers is None and args.scheduler is None:
+        return False
+    from ..parallel import ClusterOptions
+
+    ClusterOptions(workers=args.workers, scheduler=args.scheduler).check()
+    return True
+
+
+def parallel_run(args: argparse.Namespace) -> Any:
+    """A `parallel.ParallelRun` for --workers/--scheduler and the coder options (enter it to start).
+
+    It has `code_many` like `Coder`, so it can stand in for one.  Dask's own log
+    records are dropped below ERROR unless -v was given.
+    """
+    from ..parallel import CoderSpec, ParallelRun
+
+    spec = CoderSpec.of(model=args.model, actor_files=args.actors, pattern_files=args.patterns)
+    verbose = getattr(args, "verbose", False)
+    log.debug("coding on Dask: %s", args.scheduler or f"{args.workers} local worker processes")
+    return ParallelRun(
+        workers=args.workers,
+        scheduler=args.scheduler,
+        spec=spec,
+        partition_size=getattr(args, "partition_size", 100),
+        log_level=logging.WARNING if verbose else logging.ERROR,
+    )
 
 
 def report_failure(failure: ArticleFailure) -> None:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import contextlib
 import logging
 import os
 import sys
@@ -10,7 +11,7 @@ from typing import Any
 
 from ..errors import UsageError
 from ..store import DB_ENV, DEFAULT_DB, BatchCounts, EventStore, ingest_paths
-from .code import report_failure
+from .code import add_cluster_arguments, parallel_run, report_failure, wants_cluster
 from .events import add_db_argument
 
 log = logging.getLogger(__name__)
@@ -60,6 +61,7 @@ def register(subparsers: Any) -> argparse.ArgumentParser:
     parser.add_argument(
         "--batch-size", type=int, default=32, metavar="N", help="articles stored per transaction (default 32)"
     )
+    add_cluster_arguments(parser)
     parser.add_argument("-q", "--quiet", action="store_true", help="no summary line at the end")
     return parser
 
@@ -78,8 +80,12 @@ def run(args: argparse.Namespace) -> int:
 
     from ..pipeline import Coder  # imported here: loading spaCy is slow, --help should not be
 
-    with EventStore.open(args.db) as store:
-        coder = Coder(model=args.model, actor_files=args.actors, pattern_files=args.patterns)
+    parallel = wants_cluster(args)  # --workers N / --scheduler ADDRESS: code on Dask
+    with EventStore.open(args.db) as store, contextlib.ExitStack() as stack:
+        if parallel:
+            coder = stack.enter_context(parallel_run(args))
+        else:
+            coder = Coder(model=args.model, actor_files=args.actors, pattern_files=args.patterns)
         stored = BatchCounts()
 
         def progress(counts: BatchCounts) -> None:
