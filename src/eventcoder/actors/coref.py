@@ -11,6 +11,7 @@ fast, and news readouts are regular enough for them.
 from __future__ import annotations
 
 import bisect
+from dataclasses import replace
 from collections.abc import Callable
 
 from spacy.tokens import Doc, Token
@@ -152,9 +153,12 @@ class Coreference:
         return self._as_mention(head, before[-1][1])
 
     def _as_mention(self, head: Token, ent: Entity) -> Entity:
-        """The antecedent's identity with this mention's own text and span."""
-        return Entity(head.text, (head.idx, head.idx + len(head.text)), ent.name, ent.country, ent.sector,
-                      ent.office, ent.identifier_id, ent.kind)
+        return as_mention(head, ent)
+
+
+def as_mention(head: Token, ent: Entity) -> Entity:
+    """The antecedent's identity with this mention's own text and span."""
+    return replace(ent, entity_text=head.text, span=(head.idx, head.idx + len(head.text)))
 
 
 def _is_subject(tok: Token) -> bool:

@@ -10,15 +10,15 @@ document's `Coreference` chain.
 
 from __future__ import annotations
 
-from spacy.tokens import Doc, Span, Token
-
 from collections.abc import Sequence
 
+from spacy.tokens import Doc, Span, Token
+
+from ..nlp.sentences import sentence_of
 from ..types import Entity, Place
-from .coref import Coreference
+from .coref import Coreference, as_mention
 from .kb import KBEntry, KnowledgeBase
 from .mentions import KBMatch, MentionIndex
-from ..nlp.sentences import sentence_of
 
 NP_DEPS = {"det", "amod", "compound", "poss", "nmod", "nummod", "quantmod", "flat", "case", "predet", "nn", "npadvmod"}
 PRONOUNS = {"he", "she", "him", "her", "it", "they", "them", "we", "us", "i"}
@@ -239,10 +239,7 @@ class EntityResolver:
                 subj = [c for c in cur.head.children if c.dep_ in ("nsubj", "nsubjpass") and c.pos_ != "PRON"]
                 if subj:
                     ent = self.entity(subj[0])
-                    if ent is not None:
-                        return Entity(head.text, (head.idx, head.idx + len(head.text)), ent.name, ent.country,
-                                      ent.sector, ent.office, ent.identifier_id, ent.kind)
-                    return None
+                    return as_mention(head, ent) if ent is not None else None
             cur = cur.head
         return None
 
@@ -255,8 +252,7 @@ class EntityResolver:
             if tok.dep_ in ("nsubj", "nsubjpass") and (tok.tag_ in ("NNS", "NNPS") or any(c.dep_ == "conj" for c in tok.children)):
                 ent = self.entity(tok)
                 if ent is not None:
-                    return Entity(head.text, (head.idx, head.idx + len(head.text)), ent.name, ent.country, ent.sector,
-                                  ent.office, ent.identifier_id, ent.kind)
+                    return as_mention(head, ent)
         return None
 
     def _possessive_owner(self, head: Token) -> Entity | None:

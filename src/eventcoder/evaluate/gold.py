@@ -77,20 +77,26 @@ def read_gold(path: str | Path) -> list[GoldRecord]:
     return list(iter_gold(path))
 
 
-def iter_gold(path: str | Path) -> Iterator[GoldRecord]:
+def json_lines(path: str | Path) -> Iterator[tuple[int, Any]]:
+    """(line number, parsed value) for each non-empty line of a JSONL gold file."""
     name = str(path)
     try:
         lines = Path(path).read_text(encoding="utf-8").splitlines()
     except (OSError, UnicodeDecodeError) as exc:
         raise DataFileError(name, None, f"cannot read gold file ({exc})") from exc
-    seen: set[str] = set()
     for lineno, line in enumerate(lines, 1):
         if not line.strip():
             continue
         try:
-            obj = json.loads(line)
+            yield lineno, json.loads(line)
         except json.JSONDecodeError as exc:
             raise DataFileError(name, lineno, f"not valid JSON ({exc.msg})") from exc
+
+
+def iter_gold(path: str | Path) -> Iterator[GoldRecord]:
+    name = str(path)
+    seen: set[str] = set()
+    for lineno, obj in json_lines(path):
         try:
             record = parse_gold_record(obj)
         except (AttributeError, KeyError, TypeError, ValueError) as exc:

@@ -16,7 +16,6 @@ any type (TIME, DURATION and SET included).
 
 from __future__ import annotations
 
-import json
 import math
 import statistics
 from collections.abc import Iterable, Iterator, Sequence
@@ -26,6 +25,7 @@ from typing import TYPE_CHECKING, Any
 
 from ..errors import DataFileError
 from ..types import DateExpr, Place
+from .gold import json_lines
 
 if TYPE_CHECKING:
     from ..pipeline import Coder
@@ -95,17 +95,7 @@ def _opt_float(value: Any) -> float | None:
 
 def _lines(path: str | Path, key: str) -> Iterator[tuple[int, dict[str, Any]]]:
     name = str(path)
-    try:
-        lines = Path(path).read_text(encoding="utf-8").splitlines()
-    except (OSError, UnicodeDecodeError) as exc:
-        raise DataFileError(name, None, f"cannot read gold file ({exc})") from exc
-    for lineno, line in enumerate(lines, 1):
-        if not line.strip():
-            continue
-        try:
-            obj = json.loads(line)
-        except json.JSONDecodeError as exc:
-            raise DataFileError(name, lineno, f"not valid JSON ({exc.msg})") from exc
+    for lineno, obj in json_lines(path):
         if not isinstance(obj, dict) or key not in obj or "text" not in obj or "id" not in obj:
             raise DataFileError(name, lineno, f"a record needs 'id', 'text' and '{key}'")
         yield lineno, obj
