@@ -26,11 +26,13 @@ log = logging.getLogger(__name__)
 DESCRIPTION = """\
 Code news articles into PLOVER event records.
 
-PATH is a .txt file (one article; its id is the file name), a .jsonl file (one
-article per line: id, text, and optional published, source, url, title), a .csv
-file with the same columns and a header row, a directory of such files (read
-recursively), or - for standard input (JSONL if every line starts with {,
-otherwise one text article).
+PATH is a .txt file (one article; its id is the file name; a file of URLs is
+fetched), a .jsonl file (one article per line: id, text, and optional published,
+source, url, title), a .csv file with the same columns and a header row, an HTML
+page (.html/.htm: boilerplate removed), an RSS/Atom feed (.rss/.atom/.xml), a WARC
+archive (.warc/.warc.gz), a list of URLs (.urls), an http(s) URL, a directory of
+such files (read recursively), or - for standard input (JSONL if every line starts
+with {, otherwise one text article).
 
 A bad article (empty, binary, not UTF-8, over the size limit, a malformed line) is
 reported on stderr with its id and the reason at the end; the others are still coded.
@@ -52,7 +54,7 @@ def register(subparsers: Any) -> argparse.ArgumentParser:
         description=DESCRIPTION,
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
-    parser.add_argument("paths", nargs="+", metavar="PATH", help="file, directory, or - for standard input")
+    parser.add_argument("paths", nargs="+", metavar="PATH", help="file, directory, URL, or - for standard input")
     parser.add_argument(
         "--published", metavar="YYYY-MM-DD", help="publication date for articles that carry none of their own"
     )
