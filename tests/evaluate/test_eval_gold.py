@@ -103,3 +103,13 @@ def test_duplicate_ids_are_rejected(tmp_path: Path) -> None:
     path.write_text(json.dumps(OWN) + "\n" + json.dumps(OWN) + "\n", encoding="utf-8")
     with pytest.raises(DataFileError, match="duplicate id"):
         read_gold(path)
+
+
+@pytest.mark.parametrize("legacy,iso", [("JAP", "JPN"), ("ITL", "ITA"), ("VTN", "VNM"), ("USA", "USA"), ("IGO", "IGO")])
+def test_legacy_plover_country_codes_are_read_as_iso(legacy, iso):
+    record = {
+        "id": "p-legacy", "text": "Tokyo halted aid to the junta.", "published": None,
+        "gold": {"event_type": "SANCTION", "actor": [{"text": "Tokyo", "country": legacy, "sector": ""}], "recipient": []},
+    }
+    (event,) = parse_gold_record(record).events
+    assert event.actor[0].country == iso

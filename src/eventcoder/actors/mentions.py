@@ -107,7 +107,7 @@ class MentionFinder:
         self._exact = PhraseMatcher(nlp.vocab, attr="ORTH")
         self._lower = PhraseMatcher(nlp.vocab, attr="LOWER")
         exact: dict[str, None] = {}
-        lower: dict[str, None] = {}
+        lower: dict[str, str] = {}
         for surface, _entry in kb.surface_forms():
             surface = surface.strip()
             if not surface:
@@ -115,9 +115,11 @@ class MentionFinder:
             if case_sensitive(surface):
                 exact[surface] = None
             else:
-                lower[surface.lower()] = None
+                # Keyed by the lower-case form but tokenized as written: "U.N." splits like the
+                # text does, "u.n." would not (the matcher compares lower-case token text).
+                lower.setdefault(surface.lower(), surface)
         self._exact.add("KB", _pattern_docs(nlp, exact))
-        self._lower.add("KB", _pattern_docs(nlp, lower))
+        self._lower.add("KB", _pattern_docs(nlp, lower.values()))
 
     def find(self, doc: Doc, on_date: str | None = None) -> MentionIndex:
         spans: list[tuple[int, int]] = [

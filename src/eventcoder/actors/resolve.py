@@ -11,6 +11,7 @@ document's `Coreference` chain.
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import replace
 
 from spacy.tokens import Doc, Span, Token
 
@@ -29,7 +30,11 @@ MEMBER_HEADS = {"leader", "member", "representative", "supporter", "head", "chie
 QUANTITY_HEADS = {
     "thousand", "hundred", "dozen", "score", "million", "group", "number", "crowd", "band", "handful",
     "some", "many", "several", "couple", "tens", "hundreds", "thousands", "dozens", "scores", "unit", "contingent",
+    # fractions and parts: "one third of the guerrillas", "most of the rebels"
+    "third", "half", "quarter", "majority", "minority", "most", "rest", "remainder", "part", "batch", "patch",
 }
+# A bare people noun borrows the home of the group it comes from ("doctors from two American aid groups").
+ORIGIN_PREPS = ("from",)
 
 
 def noun_phrase(head: Token) -> list[Token]:
@@ -90,7 +95,10 @@ class EntityResolver:
     # -- public -----------------------------------------------------------------------
     def entity(self, head: Token) -> Entity | None:
         if head.i not in self._cache:
+            self._cache[head.i] = None  # guards against cycles through appositions
             ent = self._resolve(head)
+            if ent is not None and (not ent.country or not ent.sector):
+                ent = self._described(head, ent)
             self._cache[head.i] = ent
             if ent is not None and ent.kind == "person":
                 self.coref.note(head.i, ent)
@@ -108,6 +116,27 @@ class EntityResolver:
                 if variant not in out:
                     out.append(variant)
         return out
+
+    def _described(self, head: Token, ent: Entity) -> Entity:
+        """Fill a missing country or sector from what the phrase says about its head: an
+        apposition ("Salaheddine Sidhoum, Algeria's leading rights activist") or the group a
+        people noun comes from ("doctors from two American aid groups")."""
+        sources: list[Token] = [c for c in head.children if c.dep_ == "appos" and c.pos_ in ("NOUN", "PROPN")]
+        if ent.kind in ("agent", "unknown", "person"):
+            sources += [
+                p for c in head.children if c.dep_ == "prep" and c.lower_ in ORIGIN_PREPS
+                for p in c.children if p.dep_ == "pobj"
+            ]
+        for src in sources:
+            other = self._resolve_np(src, noun_phrase(src))
+            if other is None or other.kind == "unknown":
+                continue
+            country = ent.country or other.country
+            sector = ent.sector or other.sector
+            if (country, sector) != (ent.country, ent.sector):
+                return replace(ent, country=country, sector=sector, name=ent.name or other.name,
+                               office=ent.office or other.office)
+        return ent
 
     def _adjective_conjuncts(self, head: Token, ent: Entity) -> list[Entity]:
         extra: list[Entity] = []
@@ -162,6 +191,10 @@ class EntityResolver:
             return Entity(text, sspan, e.name, e.country, e.sector, office, e.identifier_id, "person")
 
         name = self._person_name(head, ids, found)
+        if name is not None and agent is not None and head.pos_ == "NOUN" and title is None and head.dep_ != "appos":
+            # "the Hutu rebel group", "Karen guerrillas": a name modifying an agent noun is a
+            # people or a place, not a person.
+            name = None
         if name is not None:
             known = self.coref.person_by_name(name)
             if known is not None:
@@ -221,6 +254,10 @@ class EntityResolver:
             e = country.best
             return Entity(text, sspan, e.name, e.country, None, None, e.identifier_id, "country")
 
+        if any(_ethnic(doc, m) for m in self.mentions.within(ids)) and head.i in ids:
+            # "ethnic Albanians", "ethnic Serb villagers": people of an ethnic group, civilians unless
+            # an agent noun says otherwise; their state is the one where they live, not the namesake.
+            return Entity(text, sspan, None, None, "CVL", None, None, "agent")
         if head.ent_type_ in ("PERSON", "ORG", "NORP", "GPE") and head.pos_ == "PROPN":
             ent = _ner_span(doc, head)
             return Entity(ent.text, (ent.start_char, ent.end_char), ent.text, None, None, None, None, "unknown")

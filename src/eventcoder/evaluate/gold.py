@@ -6,7 +6,8 @@ record:
 - **PLOVER gold-record form** (``gold`` key, one event): ``{id, text, published, gold: {event_type,
   mode, context[], actor: [{text, country, sector}], recipient: [...], trigger_text, event_loc}}``.
   It labels no factuality, attribution or date, so those fields are ``None`` here and not scored;
-  ``""`` codes (country, sector, mode) mean "none given" and become ``None``.
+  ``""`` codes (country, sector, mode) mean "none given" and become ``None``; the legacy
+  country codes JAP, ITL and VTN (not ISO 3166) are read as JPN, ITA and VNM.
 - **eventcoder form** (``events`` key, a list, possibly empty): see eval/gold/README.md.
 """
 
@@ -139,12 +140,22 @@ def _event_type(value: Any) -> str:
     return str(value)
 
 
+# Country codes in older PLOVER gold records that are not ISO 3166 alpha-3 (no ISO code is
+# assigned to these letters) but plainly name a state: read as the ISO code the project uses.
+LEGACY_COUNTRY_CODES = {"JAP": "JPN", "ITL": "ITA", "VTN": "VNM"}
+
+
+def _country(value: Any) -> str | None:
+    code = _opt(value)
+    return LEGACY_COUNTRY_CODES.get(code, code) if code else code
+
+
 def _entities(items: Any) -> tuple[GoldEntity, ...]:
     if items is None:
         return ()
     if not isinstance(items, Sequence) or isinstance(items, str):
         raise TypeError("actor/recipient must be a list")
-    return tuple(GoldEntity(str(e.get("text") or ""), _opt(e.get("country")), _opt(e.get("sector"))) for e in items)
+    return tuple(GoldEntity(str(e.get("text") or ""), _country(e.get("country")), _opt(e.get("sector"))) for e in items)
 
 
 def _context(value: Any) -> tuple[str, ...]:

@@ -84,13 +84,17 @@ class EventExtractor:
             if m.pattern.pos == "NOUN" and self._mentions_coded_event(tok, coded):
                 continue
             frame_ids = set(m.tokens) - {m.token_i}
-            roles = noun_roles(tok, resolver) if m.pattern.pos == "NOUN" else verb_roles(tok, frame_ids, resolver)
+            ptype = m.pattern.plover_type
+            roles = (
+                noun_roles(tok, resolver, ptype) if m.pattern.pos == "NOUN" else verb_roles(tok, frame_ids, resolver, ptype)
+            )
             antecedent = self._antecedent(tok, coded, doc)
             self._participants_from_context(tok, roles, antecedent, resolver, coded)
             _merge_participles(tok, roles, matches, resolver)
             if m.pattern.plover_type == "MOBILIZE":
                 roles.recipient = [e for e in roles.recipient if e.kind != "agent"]  # the troops sent
             _countries_from_places(roles, places)
+            _home_officials(roles)
             event = self._build(doc, article, m, tok, roles, antecedent, dates, places, resolver, sentence_index)
             _domestic_from_place(event, _sentence_country(event, places))
             event = _place_as_target(event)
@@ -314,6 +318,27 @@ def _countries_from_places(roles: Roles, places: list[Place]) -> None:
                     break
 
 
+def _home_officials(roles: Roles) -> None:
+    """"Slovak lawmakers demanded that Interior Minister X resign", "doctors threatened strikes
+    if the government does not …": a titled official or "the government" named without a country
+    belongs to the actor's state when all the actors share one."""
+    homes = {a.country for a in roles.actor}
+    if len(homes) != 1 or None in homes:
+        return
+    home = homes.pop()
+    if home in NON_STATE_CODES:
+        return
+    roles.recipient = [
+        replace(e, country=home) if (not e.country and e.sector == "GOV" and (
+            (e.kind == "person" and e.office) or e.entity_text.lower() in BARE_GOVERNMENT)) else e
+        for e in roles.recipient
+    ]
+
+
+BARE_GOVERNMENT = frozenset({"government", "the government", "authorities", "the authorities", "the cabinet"})
+NON_STATE_CODES = frozenset({"IGO", "UNO", "EUR", "NGO", "IMG", "MNC"})
+
+
 # Sectors whose unnamed members are locals of the place where the event happens
 # ("protesters rallied in Tbilisi" are Georgian); soldiers and spies often are not.
 DOMESTIC_SECTORS = {"CVL", "COP", "OPP", "REB", "LAB", "EDU", "JUD", "LEG", "MED", "REL", "AGR", "BUS", "JRN", "REF", "CRM", "GOV"}
@@ -322,7 +347,7 @@ DOMESTIC_SECTORS = {"CVL", "COP", "OPP", "REB", "LAB", "EDU", "JUD", "LEG", "MED
 # Material events aimed at a place: with no recipient named, the place's country is the target
 # ("reimposed blockades in the West Bank", "arrived in Amman", "riots in Tbilisi"), as in
 # CAMEO/PLOVER coding practice.
-PLACE_TARGETED = frozenset({"ASSAULT", "COERCE", "MOBILIZE", "PROTEST"})
+PLACE_TARGETED = frozenset({"ASSAULT", "COERCE", "MOBILIZE", "PROTEST", "THREATEN"})
 
 
 def _place_as_target(event: Event) -> Event:
@@ -476,6 +501,8 @@ def _confidence(m: TriggerMatch, roles: Roles, anchor: Token) -> float:
         score -= 0.15
     depth = _clause_depth(anchor)
     score += 0.15 if depth == 0 else (-0.05 if depth == 1 else -0.15)
+    if anchor.dep_ == "conj" and anchor.head.pos_ in ("VERB", "AUX") and anchor.head.i < anchor.i:
+        score -= 0.05  # "refused to deploy troops and urged its citizens …": the lead verb is the news
     return max(0.05, min(0.99, score))
 
 

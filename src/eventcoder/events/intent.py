@@ -22,7 +22,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Token
 
 from ..types import Event
 from .ontology import Ontology
@@ -146,6 +146,10 @@ def _enclosing_speech_act(doc: Doc, token_i: int, by_token: dict[int, int], even
         path.append(tok.dep_)
         tok = tok.head
         k = by_token.get(tok.i)
+        if k is None and tok.pos_ == "VERB" and path[-1] in ("advcl", "xcomp"):
+            # "continued their hunger strike to demand …": the verb carries its event noun.
+            k = next((by_token[c.i] for c in tok.children if c.dep_ in ("dobj", "obj") and c.i in by_token
+                      and events[by_token[c.i]].event_type == "PROTEST"), None)
         if k is not None and k != n:
             outer, inner = events[k].event_type, events[n].event_type
             if outer == "PROTEST" and inner in ("REQUEST", "ACCUSE", "PROTEST") and {"xcomp", "advcl", "acl", "pcomp", "prep"} & set(path):
@@ -158,7 +162,7 @@ def _enclosing_speech_act(doc: Doc, token_i: int, by_token: dict[int, int], even
                 continue  # content nested deeper: "urged them to approve a package of sanctions"
             # An agreement's content is a clause ("agreed to allow access"), not its object
             # ("approved a loan" is aid given, not promised).
-            if outer == "AGREE" and not {"xcomp", "ccomp"} & set(path):
+            if outer == "AGREE" and not ({"xcomp", "ccomp"} & set(path) or _infinitive_under(doc[token_i], tok)):
                 return None
             return k
     return None
@@ -188,7 +192,14 @@ def _as_statement(ev: Event, kind: str | None) -> Event:
 
 def _direct_xcomp(doc: Doc, inner: Event, outer: Event) -> bool:
     tok = doc[inner.extra["token"]]
-    return tok.dep_ == "xcomp" and tok.head.i == outer.extra["token"]
+    return tok.head.i == outer.extra["token"] and (tok.dep_ == "xcomp" or _infinitive_under(tok, tok.head))
+
+
+def _infinitive_under(tok: Token, head: Token) -> bool:
+    """"vowed to fight" parsed as an adverbial clause: a bare to-infinitive right under `head`."""
+    return tok.head.i == head.i and tok.dep_ == "advcl" and any(
+        c.dep_ in ("aux", "mark") and c.lower_ == "to" for c in tok.children
+    )
 
 
 def _retype(ev: Event, ontology: Ontology, event_type: str, mode: str | None, **fields) -> Event:

@@ -21,6 +21,7 @@ from ..types import Entity
 
 # Prepositions that introduce the recipient, most telling first.
 RECIPIENT_PREPS = ("against", "with", "on", "upon", "to", "toward", "towards", "into", "at", "from", "for", "over")
+OBJECT_RECIPIENT_PREPS = ("against", "on", "upon", "to", "toward", "towards", "with")
 NOUN_RECIPIENT_PREPS = ("against", "with", "on", "upon", "to", "toward", "towards", "into", "at", "for", "of")
 SUBJECT_DEPS = ("nsubj", "csubj")
 PASSIVE_SUBJECT_DEPS = ("nsubjpass", "csubjpass")
@@ -31,6 +32,8 @@ LIGHT_VERBS = {
     "send", "offer", "extend", "pay", "do", "take", "announce", "mount", "unleash", "wage", "step", "order",
     "approve", "adopt", "reach", "conclude", "join", "attend", "lead", "continue", "call", "press", "renew",
 }
+# Participles that, after "be" and without a "by" agent, describe the subject's stance.
+STATIVE_PASSIVES = frozenset({"oppose", "commit", "determine", "prepare", "resolve", "dedicate", "devote"})
 # Verbs whose object is the subject of their xcomp ("urged Iran to stop").
 OBJECT_CONTROL = {"urge", "ask", "call", "order", "force", "compel", "press", "persuade", "invite", "tell", "allow"}
 
@@ -42,9 +45,14 @@ class Roles:
     governor: Token | None = None  # the verb that carries a nominal trigger, if any
 
 
-def verb_roles(t: Token, frame_tokens: set[int], resolver: EntityResolver) -> Roles:
+def verb_roles(t: Token, frame_tokens: set[int], resolver: EntityResolver, event_type: str | None = None) -> Roles:
     roles = Roles()
     passive = any(c.dep_ in ("auxpass", "nsubjpass") for c in t.children)
+    if passive and t.lemma_.lower() in STATIVE_PASSIVES and not any(c.dep_ == "agent" for c in t.children):
+        # "Israel is opposed to the plan", "Vietnam is committed to reform": a state of the
+        # subject, not something done to it.
+        passive = False
+        roles.actor.extend(e for c in t.children if c.dep_ in PASSIVE_SUBJECT_DEPS for e in _resolve_all(resolver, c))
     for head in _subjects(t, passive):
         roles.actor.extend(_resolve_all(resolver, head))
     if passive:
@@ -64,6 +72,16 @@ def verb_roles(t: Token, frame_tokens: set[int], resolver: EntityResolver) -> Ro
         for c in t.children:
             if c.dep_ in ("dobj", "obj") and c.i in frame_tokens:
                 roles.recipient.extend(_prep_recipient(c, resolver, NOUN_RECIPIENT_PREPS))
+    if not roles.recipient:
+        # "threatened further action against Russia", "provided photographs to Macedonia": the
+        # object's own preposition names the target when the verb's does not.
+        for c in t.children:
+            if c.dep_ in ("dobj", "obj") and c.i not in frame_tokens and c.pos_ == "NOUN":
+                roles.recipient.extend(_prep_recipient(c, resolver, OBJECT_RECIPIENT_PREPS))
+    if not roles.recipient and event_type in ADDRESSED_TYPES:
+        roles.recipient.extend(addressee(t, event_type, resolver))
+    if not roles.recipient and event_type == "REJECT":
+        roles.recipient.extend(rejected_source(t, resolver))
     if t.dep_ == "acl" and passive and not roles.recipient:
         # "the convoy attacked by rebels": the modified noun is the recipient.
         roles.recipient.extend(_resolve_all(resolver, t.head))
@@ -71,10 +89,75 @@ def verb_roles(t: Token, frame_tokens: set[int], resolver: EntityResolver) -> Ro
     return roles
 
 
-def noun_roles(n: Token, resolver: EntityResolver) -> Roles:
+# Demands and threats are addressed to whoever must act: "demanded that the US cancel the sale",
+# "its call for Israel to ease restrictions", "threatened to strike unless Israel withdrew".
+ADDRESSED_TYPES = frozenset({"REQUEST", "THREATEN"})
+CLAUSE_DEPS = ("ccomp", "acl", "advcl", "xcomp", "relcl")
+CONDITION_MARKS = frozenset({"unless", "if", "until"})
+DEMAND_NOUNS = frozenset({"demand", "call", "appeal", "request", "plea", "ultimatum", "declaration", "statement", "reminder", "warning"})
+
+
+# What one rejects comes from someone: "a demand from the US President", "calls by Kofi Annan".
+PROPOSAL_NOUNS = DEMAND_NOUNS | {"proposal", "offer", "plan", "invitation", "request", "ultimatum", "initiative"}
+
+
+def rejected_source(t: Token, resolver: EntityResolver) -> list[Entity]:
+    """"refused to respond to a demand from X", "rejected a proposal by X": whose proposal it was."""
+    nouns = [c for c in t.children if c.dep_ in ("dobj", "obj", "nsubjpass")]
+    for x in (c for c in t.children if c.dep_ == "xcomp"):
+        nouns += [c for c in x.children if c.dep_ in ("dobj", "obj")]
+        nouns += [p for c in x.children if c.dep_ == "prep" for p in c.children if p.dep_ == "pobj"]
+    for n in nouns:
+        if n.pos_ == "NOUN" and n.lemma_.lower() in PROPOSAL_NOUNS:
+            ents = _doer_of(n, resolver)
+            if ents:
+                return ents
+    return []
+
+
+def addressee(t: Token, event_type: str, resolver: EntityResolver) -> list[Entity]:
+    """Who a demand or threat is addressed to, when no object or preposition names them: the
+    subject of the demanded clause ("demanded that X …", "demands that X …") or of a threat's
+    condition ("… unless X …"); for a demand, the doer of the demanded deed ("demanded the
+    withdrawal of X", "autonomy from X")."""
+    heads = [t] + [
+        c for c in t.children if c.dep_ in ("dobj", "obj") and c.lemma_.lower() in DEMAND_NOUNS
+    ] + [
+        p for c in t.children if c.dep_ == "prep" for p in c.children
+        if p.dep_ == "pobj" and p.lemma_.lower() in DEMAND_NOUNS
+    ]
+    if event_type == "THREATEN":
+        heads += [c for c in t.children if c.dep_ in ("xcomp", "ccomp")]
+    for h in heads:
+        for c in h.children:
+            if c.dep_ not in CLAUSE_DEPS:
+                continue  # (any part of speech: the small model tags "hand over" a noun)
+            marks = {m.lower_ for m in c.children if m.dep_ == "mark"}
+            if event_type == "THREATEN" and not marks & CONDITION_MARKS:
+                continue
+            if event_type == "REQUEST" and marks & CONDITION_MARKS:
+                continue
+            for s in c.children:
+                if s.dep_ in ("nsubj", "nsubjpass"):
+                    ents = _resolve_all(resolver, s)
+                    if ents:
+                        return ents
+    if event_type == "REQUEST":
+        for o in t.children:
+            if o.dep_ in ("dobj", "obj") and o.pos_ == "NOUN":
+                ents = _prep_recipient(o, resolver, ("from", "of"))
+                if ents:
+                    return ents
+    return []
+
+
+def noun_roles(n: Token, resolver: EntityResolver, event_type: str | None = None) -> Roles:
     roles = Roles()
     # Possessive or country modifier: "Armenia's allegations", "Russian strikes".
-    for c in n.children:
+    modifiers = list(n.children)
+    # "US Predator attacks": a country inside a compound modifier of the event noun.
+    modifiers += [g for c in n.children if c.dep_ == "compound" for g in c.children if g.dep_ == "compound"]
+    for c in modifiers:
         if c.dep_ == "poss" or (c.dep_ in ("amod", "compound", "nmod") and resolver.mentions.at(c.i) is not None):
             ent = resolver.entity(c)
             if ent is not None:
@@ -122,7 +205,21 @@ def noun_roles(n: Token, resolver: EntityResolver) -> Roles:
     if not roles.recipient:
         roles.recipient.extend(_prep_recipient(n, resolver, preps))
     if not roles.recipient:
+        # "a suspension of air links with Serbia": the target hangs on the "of" complement.
+        for c in n.children:
+            if c.dep_ == "prep" and c.lower_ == "of" and not roles.recipient:
+                for p in c.children:
+                    if p.dep_ == "pobj" and p.pos_ == "NOUN":
+                        roles.recipient.extend(_prep_recipient(p, resolver, NOUN_RECIPIENT_PREPS[:-1]))
+    if not roles.recipient:
         roles.recipient.extend(_against_in_subtree(n, resolver))
+    if not roles.recipient and n.dep_ == "nsubj" and n.head.pos_ == "VERB" and event_type in ("ASSAULT", "COERCE"):
+        # "the air strikes killed three soldiers": the clause's object is the target.
+        for c in n.head.children:
+            if c.dep_ in ("dobj", "obj"):
+                roles.recipient.extend(_resolve_all(resolver, c))
+    if not roles.recipient and event_type in ADDRESSED_TYPES:
+        roles.recipient.extend(addressee(n, event_type, resolver))
     _drop_overlap(roles)
     return roles
 
@@ -139,7 +236,8 @@ def _subjects(t: Token, passive: bool) -> list[Token]:
             return subj
     seen = 0
     cur = t
-    while cur.dep_ in ("xcomp", "conj", "advcl", "ccomp", "pcomp", "acl", "acomp") and cur.head.i != cur.i and seen < 4:
+    while (cur.dep_ in ("xcomp", "conj", "advcl", "ccomp", "pcomp", "acl", "acomp")
+           or (cur.dep_ == "prep" and cur.head.pos_ == "ADJ")) and cur.head.i != cur.i and seen < 5:
         head = cur.head
         seen += 1
         if cur.dep_ == "acl" and cur.tag_ == "VBG" and head.pos_ in ("NOUN", "PROPN") and head.head.i != head.i:
@@ -169,19 +267,26 @@ def _subjects(t: Token, passive: bool) -> list[Token]:
     return []
 
 
+# "met … at the U.N. offices": a building named after its owner is where, not whom.
+FACILITY_NOUNS = frozenset({"office", "offices", "headquarters", "building", "premises", "compound", "facility", "mission"})
+
+
 def _prep_recipient(t: Token, resolver: EntityResolver, preps: tuple[str, ...]) -> list[Entity]:
     by_prep: dict[str, list[Entity]] = {}
+    last_resort: list[Entity] = []
     for c in t.children:
         if c.dep_ in ("prep", "dative") and c.lower_ in preps:
             for p in c.children:
                 if p.dep_ == "pobj":
                     ents = _resolve_all(resolver, p)
-                    if ents:
+                    if ents and c.lower_ == "at" and p.lemma_.lower() in FACILITY_NOUNS:
+                        last_resort.extend(ents)
+                    elif ents:
                         by_prep.setdefault(c.lower_, []).extend(ents)
     for prep in preps:
         if prep in by_prep:
             return by_prep[prep]
-    return []
+    return last_resort
 
 
 def _against_in_subtree(n: Token, resolver: EntityResolver) -> list[Entity]:
@@ -214,7 +319,7 @@ def _doer_of(noun: Token, resolver: EntityResolver) -> list[Entity]:
             if ent is not None:
                 return [ent]
     for c in noun.children:
-        if c.dep_ == "prep" and c.lower_ == "by":
+        if c.dep_ == "prep" and (c.lower_ == "by" or (c.lower_ == "from" and noun.lemma_.lower() in PROPOSAL_NOUNS)):
             return [e for p in c.children if p.dep_ == "pobj" for e in resolver.entities(p)]
         if c.dep_ in ("acl", "relcl"):
             for a in c.children:
