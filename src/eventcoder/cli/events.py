@@ -39,6 +39,10 @@ def add_filter_arguments(parser: argparse.ArgumentParser) -> None:
     group.add_argument(
         "--all", action="store_true", help="every stored report, not one row per canonical event"
     )
+    group.add_argument(
+        "--include-not-events", action="store_true",
+        help="also events an analyst marked as not an event (left out by default)",
+    )
     group.add_argument("--order", choices=tuple(ORDERS), default="date", help="sort order (default: date, newest first)")
 
 
@@ -46,7 +50,7 @@ def filters_from_args(args: argparse.Namespace) -> EventFilters:
     return EventFilters(
         actor=args.actor, recipient=args.recipient, event_type=args.event_type, since=args.since,
         until=args.until, factuality=args.factuality, source=args.source, min_mentions=args.min_mentions,
-        canonical_only=not args.all,
+        canonical_only=not args.all, include_not_events=args.include_not_events,
     )
 
 
@@ -102,6 +106,8 @@ def write_table(records: Sequence[dict[str, Any]], out: TextIO, width: int = _WI
             place = loc.get("name") or loc.get("entity_text")
             details.append(f"{place} [{loc['country']}]" if loc.get("country") else place)
         details.append(rec.get("factuality") or "")
+        if rec.get("corrected"):
+            details.append("not an event (corrected)" if rec.get("not_event") else "corrected")
         if rec.get("is_canonical"):
             details.append(f"{rec['num_mentions']} mentions, {rec['num_sources']} sources")
         details.append(f"“{' '.join(rec['trigger']['text'].split())}”")

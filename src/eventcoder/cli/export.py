@@ -16,6 +16,9 @@ Export events from the database.  Formats: parquet (typed columns and the full
 record), plover-jsonl (the PLOVER codebook's field names), gdelt-tsv (GDELT 2.0's 61
 event columns, no header), csv (the columns of `eventcoder code --format csv` plus
 mention counts), jsonl (the stored records).  One row per canonical event unless --all.
+Corrected events are written with their corrected values and marked as corrected
+(except in gdelt-tsv, whose columns are fixed); events marked as not events are left
+out unless --include-not-events.
 --out - writes a text format to standard output."""
 
 

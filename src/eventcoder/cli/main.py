@@ -23,7 +23,7 @@ from importlib.metadata import PackageNotFoundError, version
 from ..errors import DataFileError, EventcoderError, ModelNotFoundError, UsageError
 
 PROG = "eventcoder"
-COMMANDS = ("code", "evaluate", "places", "dates", "ingest", "events", "stats", "export")
+COMMANDS = ("code", "evaluate", "places", "dates", "ingest", "events", "stats", "export", "serve")
 
 
 def package_version() -> str:

@@ -22,6 +22,8 @@ one), one row per event.  What fills each column:
   city, 5 world state (first-order division); FullName "place, province, country";
   ``FeatureID`` the GeoNames id.  Known difference: ``ActionGeo_CountryCode`` holds the
   ISO alpha-3 code, not GDELT's FIPS 10-4 code, and ``ADM1Code``/``ADM2Code`` are empty.
+* Corrected events (see `eventcoder.store.corrections`) are written with their corrected
+  values; GDELT's fixed columns have no place to say so (the other formats do).
 * ``DATEADDED``: when the event was stored (UTC, YYYYMMDDHHMMSS); ``SOURCEURL`` the
   article's URL, else its source name, else its id.
 """

@@ -2,7 +2,8 @@
 
 Written with pyarrow from an Arrow stream the store produces, batch by batch, so an
 export of millions of events never sits in memory whole.  Columns: see `COLUMNS`;
-``record`` holds the event record of DESIGN.md as JSON text.
+``record`` holds the event record of DESIGN.md as JSON text; ``corrected`` says an analyst
+corrected the event (every column and the record then hold the corrected values).
 """
 
 from __future__ import annotations
@@ -19,7 +20,7 @@ COLUMNS: tuple[str, ...] = (
     "date_end", "factuality", "confidence", "evidence", "actor_countries", "actor_sectors", "actor_names",
     "recipient_countries", "recipient_sectors", "recipient_names", "place_name", "place_country",
     "place_geonameid", "place_lat", "place_lon", "trigger_text", "sentence_index", "sentence_text",
-    "num_mentions", "num_sources", "num_articles", "ingested_at", "record",
+    "num_mentions", "num_sources", "num_articles", "ingested_at", "record", "corrected", "not_event",
 )
 
 

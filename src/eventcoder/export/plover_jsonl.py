@@ -15,8 +15,10 @@ shares it), ``text_info`` (sentence ``sequence``, ``start``, ``end``), ``cite_in
 Beside them, the names POLECAT users know: ``event_type``, ``story_id`` (the article),
 ``publication_date``, ``event_date`` (as coded: a day, week, month or year), and
 eventcoder's own ``cameo``, ``trigger``, ``factuality``, ``attribution``,
-``confidence``, ``num_mentions``, ``num_sources``, ``num_articles``.  The codebook
-allows fields beyond its own.
+``confidence``, ``num_mentions``, ``num_sources``, ``num_articles``, and ``corrected``
+(true when an analyst corrected the event: the values are the corrected ones; an event
+marked "not an event" is exported, when asked for, with ``has_event`` false).  The
+codebook allows fields beyond its own.
 """
 
 from __future__ import annotations
@@ -78,7 +80,8 @@ def plover_record(rec: dict[str, Any]) -> dict[str, Any]:
     span = sentence.get("span") or [None, None]
     return {
         "id": rec["id"],
-        "has_event": True,
+        "has_event": not rec.get("not_event"),
+        "corrected": bool(rec.get("corrected")),
         "date": day or article.get("published"),
         "date_precision": rec.get("date_precision") if day else ("publication" if article.get("published") else None),
         "event_date": rec.get("date"),

@@ -2,7 +2,8 @@
 
 The shared columns have the same names and meaning as `csv_out.HEADER` (lists joined
 with ``;``, actor and recipient columns aligned position by position); after them come
-``article_url``, ``canonical_id``, ``num_mentions``, ``num_sources`` and ``num_articles``.
+``corrected`` (``true`` when an analyst corrected the event: its values are the corrected
+ones), ``article_url``, ``canonical_id``, ``num_mentions``, ``num_sources`` and ``num_articles``.
 """
 
 from __future__ import annotations
@@ -71,6 +72,7 @@ _GETTERS: dict[str, Callable[[dict[str, Any]], Any]] = {
     "confidence": lambda r: _cell(r.get("confidence")),
     "evidence": lambda r: _cell(r.get("evidence")),
     "sentence": lambda r: r["sentence"]["text"],
+    "corrected": lambda r: "true" if r.get("corrected") else "false",
     "article_url": lambda r: _cell(r["article"].get("url")),
     "canonical_id": lambda r: _cell(r.get("canonical_id")),
     "num_mentions": lambda r: _cell(r.get("num_mentions")),
@@ -78,7 +80,7 @@ _GETTERS: dict[str, Callable[[dict[str, Any]], Any]] = {
     "num_articles": lambda r: _cell(r.get("num_articles")),
 }
 
-HEADER: tuple[str, ...] = (*CODE_HEADER, "article_url", "canonical_id", "num_mentions", "num_sources", "num_articles")
+HEADER: tuple[str, ...] = (*CODE_HEADER, "corrected", "article_url", "canonical_id", "num_mentions", "num_sources", "num_articles")
 
 
 def flatten_record(rec: dict[str, Any]) -> list[Any]:

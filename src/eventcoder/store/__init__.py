@@ -8,6 +8,7 @@ article rule in `eventcoder.ingest.dedup`.
 
 from __future__ import annotations
 
+from .corrections import Correction, CorrectionError, EntityChange, PlaceChange
 from .db import DB_ENV, DEFAULT_DB, StoreError, default_db_path
 from .ingest import IngestSummary, ingest_items, ingest_paths
 from .queries import ORDERS, EventFilters
@@ -20,9 +21,13 @@ __all__ = [
     "DEFAULT_DB",
     "ORDERS",
     "BatchCounts",
+    "Correction",
+    "CorrectionError",
+    "EntityChange",
     "EventFilters",
     "EventStore",
     "IngestSummary",
+    "PlaceChange",
     "Run",
     "StoreError",
     "article_key",

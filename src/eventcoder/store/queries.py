@@ -2,7 +2,9 @@
 
 Filters become a WHERE clause of fixed SQL fragments with ``?`` placeholders; user values
 only ever travel as parameters.  Dates filter on the event's date (its first day), or
-on the article's publication date for an undated event.
+on the article's publication date for an undated event.  Corrected events are read with
+their corrected values (``"corrected": true``); events an analyst marked as not events
+are left out unless `EventFilters.include_not_events`.
 """
 
 from __future__ import annotations
@@ -27,6 +29,8 @@ ORDERS = {
     "date-asc": "day ASC NULLS LAST, id",
     "mentions": "num_mentions DESC, day DESC NULLS LAST, id",
     "ingested": "seq DESC",
+    "goldstein": "goldstein DESC NULLS LAST, day DESC NULLS LAST, id",
+    "goldstein-asc": "goldstein ASC NULLS LAST, day DESC NULLS LAST, id",
 }
 
 # filter field -> SQL condition with one placeholder
@@ -42,10 +46,19 @@ _CONDITIONS = {
     "article_id": "article_id = ?",
     "place_country": "place_country = ?",
     "min_mentions": "num_mentions >= ?",
+    "quad_class": "quad_class = ?",
+    "actor_sector": "list_contains(actor_sectors, ?)",
+    "recipient_sector": "list_contains(recipient_sectors, ?)",
+    # case-insensitive substrings (contains(): no wildcards to escape)
+    "actor_name": "contains(lower(array_to_string(actor_names, ' | ')), ?)",
+    "recipient_name": "contains(lower(array_to_string(recipient_names, ' | ')), ?)",
+    "place": "contains(lower(place_name), ?)",
+    "q": "contains(lower(sentence_text), ?)",
 }
 
 _RECORD_COLUMNS = (
-    "record, canonical_id, is_canonical, from_duplicate, num_mentions, num_sources, num_articles, ingested_at"
+    "record, canonical_id, is_canonical, from_duplicate, num_mentions, num_sources, num_articles, ingested_at, "
+    "corrected, not_event"
 )
 
 
@@ -65,10 +78,20 @@ class EventFilters:
     place_country: str | None = None
     min_mentions: int | None = None
     canonical_only: bool = True
+    quad_class: int | None = None  # 1-4
+    actor_sector: str | None = None  # PLOVER sector code of any actor
+    recipient_sector: str | None = None
+    actor_name: str | None = None  # substring of any actor's name, case-insensitive
+    recipient_name: str | None = None
+    place: str | None = None  # substring of the place name, case-insensitive
+    q: str | None = None  # substring of the sentence, case-insensitive
+    include_not_events: bool = False  # events an analyst marked "not an event"
 
     def where(self) -> tuple[str, list[Any]]:
         """The WHERE clause (or "") and its parameters."""
         conditions = ["is_canonical"] if self.canonical_only else []
+        if not self.include_not_events:
+            conditions.append("NOT not_event")
         params: list[Any] = []
         for f in fields(self):
             value = getattr(self, f.name)
@@ -86,8 +109,12 @@ class EventFilters:
                 raise UsageError(f"bad --{name} date {value!r}: expected YYYY-MM-DD") from None
         if name in ("actor", "recipient"):
             return f"|{str(value).strip().upper()}|"
-        if name in ("event_type", "place_country"):
+        if name in ("event_type", "place_country", "actor_sector", "recipient_sector"):
             return str(value).strip().upper()
+        if name in ("actor_name", "recipient_name", "place", "q"):
+            return " ".join(str(value).split()).lower()
+        if name == "quad_class" and value not in (1, 2, 3, 4):
+            raise UsageError(f"bad quad class {value!r}: choose 1, 2, 3 or 4")
         if name == "factuality" and value not in FACTUALITY_VALUES:
             raise UsageError(f"bad factuality {value!r}: choose one of {', '.join(FACTUALITY_VALUES)}")
         return value
@@ -101,8 +128,11 @@ def order_clause(order: str) -> str:
 
 def stored_record(row: tuple[Any, ...]) -> dict[str, Any]:
     """An event record with the store's fields: canonical_id and GDELT-style counts."""
-    record, canonical_id, is_canonical, from_duplicate, mentions, sources, articles, ingested_at = row
+    (record, canonical_id, is_canonical, from_duplicate, mentions, sources, articles, ingested_at,
+     corrected, not_event) = row
     out: dict[str, Any] = json.loads(record)
+    out["corrected"] = bool(corrected)
+    out["not_event"] = bool(not_event)
     out["canonical_id"] = canonical_id
     out["is_canonical"] = bool(is_canonical)
     out["from_duplicate"] = bool(from_duplicate)
@@ -127,6 +157,75 @@ def query_events(
         sql += " OFFSET ?"
         params.append(int(offset))
     return [stored_record(row) for row in con.execute(sql, params).fetchall()]
+
+
+# orders whose first key has few distinct values: deep pages are found by counting per value first
+_FIRST_KEY = {
+    "date": ("day", "DESC"),
+    "date-asc": ("day", "ASC"),
+    "goldstein": ("goldstein", "DESC"),
+    "goldstein-asc": ("goldstein", "ASC"),
+}
+DEEP_OFFSET = 2000
+
+
+def page_events(
+    con: duckdb.DuckDBPyConnection, filters: EventFilters, limit: int, offset: int, order: str
+) -> tuple[list[dict[str, Any]], int]:
+    """One page of event records and the total number matching.
+
+    A deep page (offset >= `DEEP_OFFSET`) in date or Goldstein order is not found by sorting
+    every row before it: the rows are counted per day (or score) first, which tells which
+    days the page lies in and gives the total; only those days' rows are then sorted.
+    """
+    order_clause(order)
+    if offset >= DEEP_OFFSET and order in _FIRST_KEY:
+        return _deep_page(con, filters, limit, offset, order)
+    events = query_events(con, filters, limit, offset, order)
+    if 0 < len(events) < limit or (not events and not offset):  # the last page: no need to count
+        return events, offset + len(events)
+    return events, count_events(con, filters)
+
+
+def _deep_page(
+    con: duckdb.DuckDBPyConnection, filters: EventFilters, limit: int, offset: int, order: str
+) -> tuple[list[dict[str, Any]], int]:
+    column, direction = _FIRST_KEY[order]
+    where, params = filters.where()
+    groups = con.execute(
+        f"SELECT {column}, count(*) FROM events{where} GROUP BY 1 ORDER BY 1 {direction} NULLS LAST", params
+    ).fetchall()
+    total = sum(n for _, n in groups)
+    before, seen, chosen = 0, 0, []
+    for value, n in groups:
+        if seen + n <= offset:
+            seen += n
+            before = seen
+            continue
+        chosen.append(value)
+        seen += n
+        if seen >= offset + limit:
+            break
+    if not chosen:
+        return [], total
+    values = [v for v in chosen if v is not None]
+    ranges, extra = [], []
+    if values:
+        ranges.append(f"{column} BETWEEN ? AND ?")
+        extra += [min(values), max(values)]
+    if len(values) < len(chosen):
+        ranges.append(f"{column} IS NULL")
+    condition = "(" + " OR ".join(ranges) + ")"
+    where = f"{where} AND {condition}" if where else f" WHERE {condition}"
+    # ids first (sorting narrow rows), then the records by id (index look-ups)
+    sql = f"SELECT id FROM events{where} ORDER BY {order_clause(order)} LIMIT ? OFFSET ?"
+    ids = [r[0] for r in con.execute(sql, [*params, *extra, int(limit), int(offset - before)]).fetchall()]
+    if not ids:
+        return [], total
+    marks = ", ".join("?" * len(ids))
+    rows = con.execute(f"SELECT {_RECORD_COLUMNS}, id FROM events WHERE id IN ({marks})", ids).fetchall()
+    by_id = {row[-1]: stored_record(row[:-1]) for row in rows}
+    return [by_id[i] for i in ids if i in by_id], total
 
 
 def iter_events(
@@ -223,6 +322,7 @@ def stats(con: duckdb.DuckDBPyConnection) -> dict[str, Any]:
         "SELECT count(*), count(*) FILTER (is_canonical), count(*) FILTER (from_duplicate), "
         "count(*) FILTER (is_canonical AND num_mentions > 1), min(day), max(day) FROM events"
     ))
+    corrected = _one(con, "SELECT count(*) FILTER (corrected), count(*) FILTER (not_event) FROM events")
     mentions = _one(con, "SELECT count(*) FILTER (NOT from_duplicate) FROM event_mentions")
     entities = _one(con, "SELECT count(*) FROM entities")
     failures = _one(con, "SELECT count(*) FROM ingest_failures")
@@ -246,6 +346,8 @@ def stats(con: duckdb.DuckDBPyConnection) -> dict[str, Any]:
         "canonical_events": events[1],
         "events_from_duplicates": events[2],
         "events_with_several_mentions": events[3],
+        "corrected_events": corrected[0],
+        "not_events": corrected[1],
         "mentions": mentions[0],
         "entities": entities[0],
         "event_dates_from": _iso(events[4]),

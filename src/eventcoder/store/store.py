@@ -22,7 +22,8 @@ from typing import IO, Any
 import duckdb
 
 from ..types import Article, ArticleFailure, Event
-from . import queries
+from . import aggregates, queries
+from .corrections import Correction, apply_correction, corrections_of, original_of
 from .db import connect, default_db_path
 from .queries import EventFilters
 from .writer import BatchCounts, write_batch
@@ -135,12 +136,41 @@ class EventStore:
             on_batch(counts)
         return counts
 
+    def correct_event(self, event_id: str, correction: Correction) -> list[dict[str, Any]] | None:
+        """Apply an analyst's correction in one transaction (see `store.corrections`).
+
+        Returns the event's audit trail, or None when no event has this id; raises
+        `CorrectionError` for a value the ontology does not allow or a correction that changes nothing.
+        """
+        self.con.execute("BEGIN TRANSACTION")
+        try:
+            trail = apply_correction(self.con, event_id, correction)
+            self.con.execute("COMMIT")
+        except BaseException:
+            self.con.execute("ROLLBACK")
+            raise
+        return trail
+
+    def corrections(self, event_id: str) -> list[dict[str, Any]]:
+        """The audit trail of one event (oldest first)."""
+        return corrections_of(self.con, event_id)
+
+    def original(self, event_id: str) -> dict[str, Any] | None:
+        """The record as the coder produced it, when the event was corrected since."""
+        return original_of(self.con, event_id)
+
     # -- reading ------------------------------------------------------------------------
     def query_events(
         self, filters: EventFilters | None = None, limit: int | None = 100, offset: int = 0, order: str = "date"
     ) -> list[dict[str, Any]]:
         """Event records (with canonical_id and num_mentions/num_sources/num_articles)."""
         return queries.query_events(self.con, filters or EventFilters(), limit, offset, order)
+
+    def page_events(
+        self, filters: EventFilters | None = None, limit: int = 50, offset: int = 0, order: str = "date"
+    ) -> tuple[list[dict[str, Any]], int]:
+        """One page of event records and the total matching (fast for deep pages too)."""
+        return queries.page_events(self.con, filters or EventFilters(), limit, offset, order)
 
     def iter_events(self, filters: EventFilters | None = None, order: str = "date") -> Iterator[dict[str, Any]]:
         """Every matching event, streamed (for exports)."""
@@ -158,6 +188,22 @@ class EventStore:
 
     def stats(self) -> dict[str, Any]:
         return queries.stats(self.con)
+
+    # -- counts for charts (see `store.aggregates`) ---------------------------------------
+    def series(self, actor: str, recipient: str, interval: str = "month", both_directions: bool = True,
+               filters: EventFilters | None = None) -> list[dict[str, Any]]:
+        """Events between two countries per period: counts, cooperation/conflict, Goldstein mean and sum."""
+        return aggregates.series(self.con, actor, recipient, interval, both_directions, filters)
+
+    def network(self, filters: EventFilters | None = None, min_events: int = 1, limit: int = 200) -> dict[str, Any]:
+        """The actor network: country -> country edges with counts, and their nodes."""
+        return aggregates.network(self.con, filters or EventFilters(), min_events, limit)
+
+    def places(self, filters: EventFilters | None = None, limit: int = 1000) -> list[dict[str, Any]]:
+        return aggregates.places(self.con, filters or EventFilters(), limit)
+
+    def actors(self, role: str = "any", limit: int = 100, filters: EventFilters | None = None) -> list[dict[str, Any]]:
+        return aggregates.actors(self.con, role, limit, filters)
 
     def failures(self, limit: int = 100) -> list[dict[str, Any]]:
         rows = self.con.execute(
