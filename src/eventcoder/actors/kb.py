@@ -324,6 +324,8 @@ class KnowledgeBase:
         self._countries: dict[str, KBEntry] = {}
         self._agents: dict[str, KBEntry] = {}
         self._titles: dict[str, KBEntry] = {}
+        self._typos: dict[str, list[tuple[str, KBEntry]]] | None = None  # built on first use
+        self._by_surname: dict[str, list[KBEntry]] | None = None
         seen: set[tuple[str | None, ...]] = set()
         for rec in records:
             entries: dict[str, KBEntry] = {}
@@ -411,6 +413,50 @@ class KnowledgeBase:
                 return entry
         return None
 
+    def near(self, surface: str, kinds: Sequence[str] = ("country",)) -> KBEntry | None:
+        """The one entry of ``kinds`` whose name or alias is a single typo away from ``surface``
+        ("Ethopia", "Quatar", "Francois Mitterand"): one letter dropped, added, changed or two
+        swapped, same first letter, at least five letters; None when no form or several entities are."""
+        key = normalise(surface)
+        if len(key) < 5 or self.lookup(surface):
+            return None
+        index = self._typo_index()
+        found: dict[str, KBEntry] = {}
+        for variant in _deletions(key) | {key}:
+            for form, entry in index.get(variant, ()):
+                if entry.kind in kinds and form[0] == key[0] and _one_typo(key, form):
+                    found.setdefault(entry.key, entry)
+        return next(iter(found.values())) if len(found) == 1 else None
+
+    def people_by_surname(self, surname: str, on_date: str | None = None) -> list[KBEntry]:
+        """People whose name ends in ``surname`` (roles valid on ``on_date`` when given), most recent first."""
+        rows = [e for e in self._surnames().get(normalise(surname), []) if e.kind == "person"]
+        return _by_date(rows, on_date) if on_date is None else [
+            e for e in _by_date(rows, on_date) if _valid_on(e, on_date)
+        ]
+
+    def _typo_index(self) -> dict[str, list[tuple[str, KBEntry]]]:
+        if self._typos is None:
+            index: dict[str, list[tuple[str, KBEntry]]] = {}
+            for surface, entry in self._forms:
+                form = normalise(surface)
+                if entry.kind not in ("country", "person") or len(form) < 5 or entry.form not in ("name", "alias"):
+                    continue
+                for variant in _deletions(form) | {form}:
+                    index.setdefault(variant, []).append((form, entry))
+            self._typos = index
+        return self._typos
+
+    def _surnames(self) -> dict[str, list[KBEntry]]:
+        if self._by_surname is None:
+            index: dict[str, list[KBEntry]] = {}
+            for surface, entry in self._forms:
+                words = normalise(surface).split()
+                if entry.kind == "person" and len(words) > 1 and entry not in index.get(words[-1], []):
+                    index.setdefault(words[-1], []).append(entry)
+            self._by_surname = index
+        return self._by_surname
+
     def _candidates(self, surface: str) -> list[KBEntry]:
         exact = self._cs.get(surface, [])
         folded = self._ci.get(normalise(surface), [])
@@ -429,6 +475,27 @@ def _variants(surface: str) -> list[str]:
         elif text.endswith(("s'", "s’")):
             out.append(text[:-1])
     return out
+
+
+def _deletions(word: str) -> set[str]:
+    return {word[:i] + word[i + 1:] for i in range(len(word))}
+
+
+def _one_typo(a: str, b: str) -> bool:
+    """Damerau-Levenshtein distance of exactly one (a != b), inside the word: a different ending
+    ("Georgie", "Indiana") is another name more often than a slip."""
+    if a == b or abs(len(a) - len(b)) > 1 or a[-2:] != b[-2:]:
+        return False
+    if len(a) == len(b):
+        diff = [i for i in range(len(a)) if a[i] != b[i]]
+        return len(diff) == 1 or (len(diff) == 2 and diff[1] == diff[0] + 1 and a[diff[0]] == b[diff[1]] and a[diff[1]] == b[diff[0]])
+    short, long_ = (a, b) if len(a) < len(b) else (b, a)
+    return any(long_[:i] + long_[i + 1:] == short for i in range(len(long_)))
+
+
+def _valid_on(entry: KBEntry, on_date: str) -> bool:
+    lo, hi = _bounds(on_date[:10], True) or "0000", _bounds(on_date[:10], False) or "9999"
+    return (_bounds(entry.valid_from, True) or "0000") <= hi and lo <= (_bounds(entry.valid_to, False) or "9999")
 
 
 def _by_date(entries: list[KBEntry], on_date: str | None) -> list[KBEntry]:

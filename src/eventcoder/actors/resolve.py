@@ -89,6 +89,7 @@ class EntityResolver:
         self.kb = kb
         self.on_date = on_date
         self._cache: dict[int, Entity | None] = {}
+        self._typos: dict[tuple[int, int], KBMatch | None] = {}
         self.coref = Coreference(doc, kb, on_date)
         self.coref.build(mentions, self._resolve_np)
 
@@ -178,9 +179,11 @@ class EntityResolver:
         ids = {t.i for t in np_tokens}
         # "ethnic Albanians", "ethnic Turks": an ethnic group, not the state of that name.
         found = [m for m in self.mentions.within(ids) if not _ethnic(doc, m)]
+        found += self._misspelt(ids, found)
         person = _first(found, "person")
         org = _first(found, "igo", "org")
         country = _first(found, "country", "pre")
+        country = self._residence(head, found) or country
         title = _first(found, "title")
         agent = _agent_for(head, found, self.kb)
         text, sspan = span.text, (span.start_char, span.end_char)
@@ -196,7 +199,7 @@ class EntityResolver:
             # people or a place, not a person.
             name = None
         if name is not None:
-            known = self.coref.person_by_name(name)
+            known = self.coref.person_by_name(name) or self._titled_surname(name, title, country)
             if known is not None:
                 return Entity(text, sspan, known.name, known.country, known.sector,
                               self._office(title) or known.office, known.identifier_id, "person")
@@ -262,6 +265,54 @@ class EntityResolver:
             ent = _ner_span(doc, head)
             return Entity(ent.text, (ent.start_char, ent.end_char), ent.text, None, None, None, None, "unknown")
         return None
+
+    def _residence(self, head: Token, found: list[KBMatch]) -> KBMatch | None:
+        """"the Albanians of southern Serbia", "Kurds in Iraq": a people named for one state but
+        said to live in another belong to the one they live in."""
+        m = self.mentions.at(head.i)
+        if m is None or m.kind != "country" or m.best.form not in ("demonym", "plural", "adjective"):
+            return None
+        homes = {
+            t.i for c in head.children if c.dep_ == "prep" and c.lower_ in ("of", "in")
+            for p in c.children if p.dep_ == "pobj" for t in p.subtree
+        }
+        return next((f for f in found if f.kind == "country" and f.start in homes and f.best.country != m.best.country), None)
+
+    def _misspelt(self, ids: set[int], found: list[KBMatch]) -> list[KBMatch]:
+        """A proper name the KB does not know but that is one typo from a country ("Ethopia") or,
+        for two words or more, a person ("Francois Mitterand")."""
+        covered = {i for m in found for i in range(m.start, m.end)}
+        out: list[KBMatch] = []
+        runs: list[list[int]] = []
+        for i in sorted(ids):
+            tok = self.doc[i]
+            if tok.pos_ != "PROPN" or i in covered or not tok.text[:1].isupper():
+                continue
+            if runs and runs[-1][-1] == i - 1:
+                runs[-1].append(i)
+            else:
+                runs.append([i])
+        for run in runs:
+            key = (run[0], run[-1] + 1)
+            if key not in self._typos:
+                text = self.doc[key[0]:key[1]].text
+                entry = self.kb.near(text, ("country",) if len(run) == 1 else ("person",))
+                self._typos[key] = KBMatch(key[0], key[1], (entry,)) if entry is not None else None
+            if self._typos[key] is not None:
+                out.append(self._typos[key])  # type: ignore[arg-type]
+        return out
+
+    def _titled_surname(self, name: str, title: KBMatch | None, country: KBMatch | None) -> Entity | None:
+        """"President Bush": a title and a surname the KB's people share with one state only
+        (roles held on the article's date when it has one)."""
+        if title is None or len(name.split()) != 1:
+            return None
+        people = self.kb.people_by_surname(name, self.on_date)
+        homes = {e.country for e in people}
+        if len(homes) != 1 or (country is not None and country.best.country not in homes):
+            return None
+        e = people[0]
+        return Entity(name, (0, 0), e.name, e.country, e.sector, e.office, e.identifier_id, "person")
 
     def _subject_antecedent(self, head: Token) -> Entity | None:
         """"it" with no state or organisation before it: the subject of the verb that introduces

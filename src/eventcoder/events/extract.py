@@ -16,7 +16,7 @@ need are applied here because they link events, not entities:
 from __future__ import annotations
 
 import hashlib
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 
 from spacy.tokens import Doc, Token
 
@@ -30,6 +30,10 @@ from ..types import Article, DateExpr, Entity, Event, Place, TextRef
 from .discards import Discards
 from .factuality import assess, load_cues
 from .intent import has_participants, reframe
+from .participant_countries import (
+    content_place_target, countries_from_places, domestic_from_place, domestic_targets, home_challengers, home_officials,
+    place_as_target, sentence_country,
+)
 from .plausibility import plausible
 from .topics import CONFLICT_TYPES, nonpolitical_topic
 from .ontology import Ontology
@@ -90,18 +94,22 @@ class EventExtractor:
             )
             antecedent = self._antecedent(tok, coded, doc)
             self._participants_from_context(tok, roles, antecedent, resolver, coded)
-            _merge_participles(tok, roles, matches, resolver)
+            _merge_participles(tok, roles, matches, resolver, self.patterns)
             if m.pattern.plover_type == "MOBILIZE":
                 roles.recipient = [e for e in roles.recipient if e.kind != "agent"]  # the troops sent
-            _countries_from_places(roles, places)
-            _home_officials(roles)
+            countries_from_places(roles, places)
+            home_officials(roles)
             event = self._build(doc, article, m, tok, roles, antecedent, dates, places, resolver, sentence_index)
-            _domestic_from_place(event, _sentence_country(event, places))
-            event = _place_as_target(event)
+            domestic_from_place(event, sentence_country(event, places))
+            domestic_targets(event)
+            event = content_place_target(place_as_target(event), doc, places)
             coded.append(event)
         # Events with no participant we can place are kept until the statement conventions have
         # run (an "agreed to …" with an unknown actor still swallows its content), then dropped.
         events = [e for e in reframe(coded, doc, self.ontology) if has_participants(e)]
+        for e in events:
+            domestic_targets(e)  # again after reframing: "ordered X to suspend publication" is coercion
+            home_challengers(e)
         events = plausible(events, doc, self.ontology)
         if nonpolitical_topic(doc, _political_signals(mentions)) is not None:
             events = [e for e in events if e.event_type not in CONFLICT_TYPES]
@@ -293,101 +301,23 @@ class EventExtractor:
         )
 
 
-def _merge_participles(tok: Token, roles: Roles, matches: list[TriggerMatch], resolver: EntityResolver) -> None:
-    """Recipients of a dropped same-type participle ("…, killing three civilians") join the event."""
+def _merge_participles(
+    tok: Token, roles: Roles, matches: list[TriggerMatch], resolver: EntityResolver, patterns: PatternTable
+) -> None:
+    """Recipients of a dropped same-type participle ("…, killing three civilians") join the event;
+    other participles ("…, citing domestic opposition") are not part of it."""
     by_token = {m.token_i: m for m in matches}
+    own = by_token.get(tok.i)
     for c in tok.children:
         if c.dep_ == "advcl" and c.tag_ == "VBG" and c.i not in by_token:
+            other = patterns.match(c)
+            if own is not None and (other is None or other.pattern.plover_type != own.pattern.plover_type):
+                continue
             for o in c.children:
                 if o.dep_ in ("dobj", "obj"):
                     for e in resolver.entities(o):
                         if e not in roles.recipient and e not in roles.actor:
                             roles.recipient.append(e)
-
-
-def _countries_from_places(roles: Roles, places: list[Place]) -> None:
-    """A participant the knowledge base does not know but the gazetteer does ("bombed Idlib")
-    stands for its country."""
-    for group in (roles.actor, roles.recipient):
-        for n, e in enumerate(group):
-            if e.country:
-                continue
-            for pl in places:
-                if pl.country and pl.span[0] >= e.span[0] and pl.span[1] <= e.span[1]:
-                    group[n] = replace(e, country=pl.country, name=e.name or pl.name)
-                    break
-
-
-def _home_officials(roles: Roles) -> None:
-    """"Slovak lawmakers demanded that Interior Minister X resign", "doctors threatened strikes
-    if the government does not …": a titled official or "the government" named without a country
-    belongs to the actor's state when all the actors share one."""
-    homes = {a.country for a in roles.actor}
-    if len(homes) != 1 or None in homes:
-        return
-    home = homes.pop()
-    if home in NON_STATE_CODES:
-        return
-    roles.recipient = [
-        replace(e, country=home) if (not e.country and e.sector == "GOV" and (
-            (e.kind == "person" and e.office) or e.entity_text.lower() in BARE_GOVERNMENT)) else e
-        for e in roles.recipient
-    ]
-
-
-BARE_GOVERNMENT = frozenset({"government", "the government", "authorities", "the authorities", "the cabinet"})
-NON_STATE_CODES = frozenset({"IGO", "UNO", "EUR", "NGO", "IMG", "MNC"})
-
-
-# Sectors whose unnamed members are locals of the place where the event happens
-# ("protesters rallied in Tbilisi" are Georgian); soldiers and spies often are not.
-DOMESTIC_SECTORS = {"CVL", "COP", "OPP", "REB", "LAB", "EDU", "JUD", "LEG", "MED", "REL", "AGR", "BUS", "JRN", "REF", "CRM", "GOV"}
-
-
-# Material events aimed at a place: with no recipient named, the place's country is the target
-# ("reimposed blockades in the West Bank", "arrived in Amman", "riots in Tbilisi"), as in
-# CAMEO/PLOVER coding practice.
-PLACE_TARGETED = frozenset({"ASSAULT", "COERCE", "MOBILIZE", "PROTEST", "THREATEN"})
-
-
-def _place_as_target(event: Event) -> Event:
-    loc = event.event_loc
-    if event.recipient or loc is None or not loc.country:
-        return event
-    if event.event_type in PLACE_TARGETED or (event.event_type == "CONSULT" and event.mode == "visit"):
-        target = Entity(loc.entity_text, loc.span, loc.name, loc.country, None, None, None, "place")
-        if all(a.country != loc.country or a.sector not in (None, "GOV") for a in event.actor) or event.event_type != "CONSULT":
-            return replace(event, recipient=(target,), evidence=event.evidence + "; recipient:place")
-    return event
-
-
-def _sentence_country(event: Event, places: list[Place]) -> str | None:
-    """The one country the sentence's places lie in ("… attacked two villages in Lamu county"),
-    not counting places that are participants; None when there are none or several."""
-    start, end = event.sentence.span
-    taken = [e.span for e in (*event.actor, *event.recipient)]
-    countries = {
-        p.country for p in places
-        if p.country and start <= p.span[0] < end and not any(s <= p.span[0] < e for s, e in taken)
-    }
-    return countries.pop() if len(countries) == 1 else None
-
-
-def _domestic_from_place(event: Event, sentence_country: str | None = None) -> None:
-    loc = event.event_loc
-    country = loc.country if loc is not None and loc.country else sentence_country
-    if not country:
-        return
-    for group in (event.actor, event.recipient):
-        fixed = tuple(
-            replace(e, country=country) if (not e.country and e.sector in DOMESTIC_SECTORS) else e for e in group
-        )
-        if fixed != group:
-            object.__setattr__(event, "actor" if group is event.actor else "recipient", fixed)
-    att = event.attribution
-    # "…, the army said": an unnamed national speaker is the army of the country the report is about.
-    if att is not None and att.speaker is not None and not att.speaker.country and att.speaker.sector in (DOMESTIC_SECTORS | {"MIL"}):
-        object.__setattr__(event, "attribution", replace(att, speaker=replace(att.speaker, country=country)))
 
 
 def _statement_date(doc: Doc, cue_i: int, dates: list[DateExpr]) -> DateExpr | None:

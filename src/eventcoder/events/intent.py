@@ -160,6 +160,8 @@ def _enclosing_speech_act(doc: Doc, token_i: int, by_token: dict[int, int], even
                 return None
             if outer not in SPEECH_ACTS:
                 continue  # content nested deeper: "urged them to approve a package of sanctions"
+            if path == ["advcl"] and doc[token_i].tag_ == "VBG":
+                return None  # "refused to send troops, citing opposition": a reason given, not the content
             # An agreement's content is a clause ("agreed to allow access"), not its object
             # ("approved a loan" is aid given, not promised).
             if outer == "AGREE" and not ({"xcomp", "ccomp"} & set(path) or _infinitive_under(doc[token_i], tok)):

@@ -31,7 +31,22 @@ LIGHT_VERBS = {
     "file", "begin", "start", "resume", "open", "host", "organize", "organise", "give", "provide", "deliver",
     "send", "offer", "extend", "pay", "do", "take", "announce", "mount", "unleash", "wage", "step", "order",
     "approve", "adopt", "reach", "conclude", "join", "attend", "lead", "continue", "call", "press", "renew",
+    "undertake", "engage",
 }
+# Verbs of handing something over: the object is the thing given, "to X" (or a dative) the recipient.
+TRANSFER_VERBS = frozenset({
+    "give", "offer", "provide", "send", "supply", "grant", "deliver", "extend", "lend", "donate", "pledge",
+    "ship", "hand", "sell", "transfer", "promise",
+})
+# "complained to the UN over Israeli air raids": whose deed is criticised, not who hears it.
+GRIEVANCE_PREPS = ("over", "about", "against")
+# "in protest against the ban by X", "in protest of X's refusal", "in defiance of X"
+PROTEST_PREPS = ("against", "at", "over", "of", "to")
+PROTEST_IDIOMS = frozenset({"protest", "defiance", "opposition"})
+# "with Albania's help": who assists, not whom the event is aimed at.
+ASSISTANCE_NOUNS = frozenset({"help", "support", "assistance", "backing", "cooperation", "blessing", "consent"})
+# "Serb forces were engaged in ethnic cleansing": the verb's subject does the event noun.
+PARTAKING_VERBS = frozenset({"engage", "involve", "participate", "indulge"})
 # Participles that, after "be" and without a "by" agent, describe the subject's stance.
 STATIVE_PASSIVES = frozenset({"oppose", "commit", "determine", "prepare", "resolve", "dedicate", "devote"})
 # Verbs whose object is the subject of their xcomp ("urged Iran to stop").
@@ -65,19 +80,36 @@ def verb_roles(t: Token, frame_tokens: set[int], resolver: EntityResolver, event
                 # A frame object is a recipient too when it names someone ("expel diplomats",
                 # "struck Kyiv"); an event noun ("hold talks") resolves to nothing and is skipped.
                 roles.recipient.extend(_resolve_all(resolver, c))
+    if not passive and t.lemma_.lower() in TRANSFER_VERBS:
+        # "offered its troops to Lebanon", "provided photographs to Macedonia", "gave Kenya aid"
+        given_to = _prep_recipient(t, resolver, ("to",)) or [
+            e for c in t.children if c.dep_ == "dative" and c.pos_ != "ADP" for e in _resolve_all(resolver, c)
+        ]
+        if given_to:
+            roles.recipient = given_to
+    if event_type == "ACCUSE" and not any(c.dep_ in ("dobj", "obj") for c in t.children):
+        roles.recipient = _grievance_doers(t, resolver) or roles.recipient
     if not roles.recipient:
         roles.recipient.extend(_prep_recipient(t, resolver, RECIPIENT_PREPS))
     if not roles.recipient:
-        # "held talks with Y", "launched an investigation into Y": the frame's object carries the prep.
+        # "held talks with Y", "launched an investigation into Y": the frame's object carries the prep;
+        # "ended mediation efforts between X and Y" names both sides.
         for c in t.children:
             if c.dep_ in ("dobj", "obj") and c.i in frame_tokens:
-                roles.recipient.extend(_prep_recipient(c, resolver, NOUN_RECIPIENT_PREPS))
+                roles.recipient.extend(_prep_recipient(c, resolver, NOUN_RECIPIENT_PREPS) or _between(c, resolver))
+    if not roles.recipient and event_type == "PROTEST":
+        roles.recipient.extend(_protested(t, resolver))
     if not roles.recipient:
         # "threatened further action against Russia", "provided photographs to Macedonia": the
         # object's own preposition names the target when the verb's does not.
         for c in t.children:
             if c.dep_ in ("dobj", "obj") and c.i not in frame_tokens and c.pos_ == "NOUN":
                 roles.recipient.extend(_prep_recipient(c, resolver, OBJECT_RECIPIENT_PREPS))
+    if not roles.recipient and t.lemma_.lower() in OBJECT_CONTROL:
+        # "allowed X to run" parsed as a clause with X for subject: X is still the one allowed.
+        for c in t.children:
+            if c.dep_ in ("ccomp", "xcomp") and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children):
+                roles.recipient.extend(e for s in c.children if s.dep_ == "nsubj" for e in _resolve_all(resolver, s))
     if not roles.recipient and event_type in ADDRESSED_TYPES:
         roles.recipient.extend(addressee(t, event_type, resolver))
     if not roles.recipient and event_type == "REJECT":
@@ -162,8 +194,25 @@ def noun_roles(n: Token, resolver: EntityResolver, event_type: str | None = None
             ent = resolver.entity(c)
             if ent is not None:
                 roles.actor.append(ent)
+    # "a mediation effort": the event noun modifies the noun its phrase hangs on.
+    phrase = n.head if n.dep_ == "compound" and n.head.pos_ == "NOUN" else n
+    gov = phrase.head if phrase.dep_ in ("dobj", "obj", "nsubjpass", "nsubj", "attr") else None
+    between_hosts = [n] + ([phrase] if phrase is not n else [])
+    if gov is not None and gov.pos_ in ("VERB", "AUX") and gov.lemma_.lower() in LIGHT_VERBS:
+        between_hosts.append(gov)  # "launched a mediation effort on Saturday between X and Y"
+    # "X held talks", "talks were held by X"; any verb the noun is subject or object of
+    # carries its date, place and negation ("talks resumed in Brussels on Monday").
+    if gov is not None and gov.pos_ in ("VERB", "AUX"):
+        roles.governor = gov
+    if gov is not None and gov.pos_ in ("VERB", "AUX") and gov.lemma_.lower() in LIGHT_VERBS and phrase.dep_ != "nsubj":
+        if not roles.actor:
+            passive = phrase.dep_ == "nsubjpass"
+            for head in _subjects(gov, passive):
+                roles.actor.extend(_resolve_all(resolver, head))
+        if not roles.recipient:
+            roles.recipient.extend(_prep_recipient(gov, resolver, RECIPIENT_PREPS))
     # "between X and Y"
-    for c in n.children:
+    for c in (c for h in between_hosts for c in h.children):
         if c.dep_ == "prep" and c.lower_ in ("between", "among"):
             objs = [g for g in c.children if g.dep_ == "pobj"]
             if objs:
@@ -181,27 +230,19 @@ def noun_roles(n: Token, resolver: EntityResolver, event_type: str | None = None
                     for p in a.children:
                         if p.dep_ == "pobj":
                             roles.actor.extend(_resolve_all(resolver, p))
-    # "X held talks", "talks were held by X"; any verb the noun is subject or object of
-    # carries its date, place and negation ("talks resumed in Brussels on Monday").
-    gov = n.head if n.dep_ in ("dobj", "obj", "nsubjpass", "nsubj", "attr") else None
-    if gov is not None and gov.pos_ in ("VERB", "AUX"):
-        roles.governor = gov
-    if gov is not None and gov.pos_ in ("VERB", "AUX") and gov.lemma_.lower() in LIGHT_VERBS and n.dep_ != "nsubj":
-        if not roles.actor:
-            passive = n.dep_ == "nsubjpass"
-            for head in _subjects(gov, passive):
-                roles.actor.extend(_resolve_all(resolver, head))
-        if not roles.recipient:
-            roles.recipient.extend(_prep_recipient(gov, resolver, RECIPIENT_PREPS))
-    if not roles.actor:
-        # "visit of X", "the summit of the Council of Europe"
+    if not roles.actor and n.dep_ == "pobj" and n.head.lower_ == "in" and n.head.head.lemma_.lower() in PARTAKING_VERBS:
+        verb = n.head.head
+        roles.actor.extend(e for c in verb.children if c.dep_ in ("nsubj", "nsubjpass") for e in _resolve_all(resolver, c))
+    idiom = n.lemma_.lower() == "protest" and n.dep_ == "pobj" and n.head.lower_ == "in"
+    if not roles.actor and not idiom:
+        # "visit of X", "the summit of the Council of Europe" (not "in protest of X": the target)
         for c in n.children:
             if c.dep_ == "prep" and c.lower_ in ("of", "by"):
                 for p in c.children:
                     if p.dep_ == "pobj":
                         roles.actor.extend(_resolve_all(resolver, p))
     # With its doer named ("Russia's invasion of Ukraine"), a nominal event's "of" names its target.
-    preps = NOUN_RECIPIENT_PREPS if roles.actor else NOUN_RECIPIENT_PREPS[:-1]
+    preps = NOUN_RECIPIENT_PREPS if roles.actor or idiom else NOUN_RECIPIENT_PREPS[:-1]
     if not roles.recipient:
         roles.recipient.extend(_prep_recipient(n, resolver, preps))
     if not roles.recipient:
@@ -279,6 +320,8 @@ def _prep_recipient(t: Token, resolver: EntityResolver, preps: tuple[str, ...]) 
             for p in c.children:
                 if p.dep_ == "pobj":
                     ents = _resolve_all(resolver, p)
+                    if c.lower_ == "with" and p.lemma_.lower() in ASSISTANCE_NOUNS:
+                        continue
                     if ents and c.lower_ == "at" and p.lemma_.lower() in FACILITY_NOUNS:
                         last_resort.extend(ents)
                     elif ents:
@@ -287,6 +330,42 @@ def _prep_recipient(t: Token, resolver: EntityResolver, preps: tuple[str, ...]) 
         if prep in by_prep:
             return by_prep[prep]
     return last_resort
+
+
+def _between(n: Token, resolver: EntityResolver) -> list[Entity]:
+    """"efforts between X and Y", "among Serbia's republics": both sides named after the noun."""
+    return [
+        e for c in n.children if c.dep_ == "prep" and c.lower_ in ("between", "among")
+        for p in c.children if p.dep_ == "pobj" for e in _resolve_all(resolver, p)
+    ]
+
+
+def _grievance_doers(t: Token, resolver: EntityResolver) -> list[Entity]:
+    """"complained to the UN over Israeli air raids": the doer of the deed complained about."""
+    for c in t.children:
+        if c.dep_ == "prep" and c.lower_ in GRIEVANCE_PREPS:
+            for p in c.children:
+                if p.dep_ == "pobj" and p.pos_ == "NOUN":
+                    doers = _doer_of(p, resolver)
+                    if doers:
+                        return doers
+    return []
+
+
+def _protested(t: Token, resolver: EntityResolver) -> list[Entity]:
+    """"staged a hunger strike in protest against violations by X" / "in protest of X's refusal":
+    whom (or whose deed) the protest is against."""
+    hosts = [t] + [c for c in t.children if c.dep_ in ("dobj", "obj")]
+    for h in hosts:
+        for c in h.children:
+            if c.dep_ != "prep" or c.lower_ != "in":
+                continue
+            for p in c.children:
+                if p.dep_ == "pobj" and p.lemma_.lower() in PROTEST_IDIOMS:
+                    ents = _prep_recipient(p, resolver, PROTEST_PREPS)
+                    if ents:
+                        return ents
+    return []
 
 
 def _against_in_subtree(n: Token, resolver: EntityResolver) -> list[Entity]:

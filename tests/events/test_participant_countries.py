@@ -1,0 +1,48 @@
+"""Countries of participants the knowledge base cannot place, from the rest of the sentence:
+the state whose police or court acts on them, the state whose authorities they make claims on,
+and the place where a promised or threatened act would happen."""
+
+from __future__ import annotations
+
+import pytest
+
+
+def _events(coder, text, event_type, published=None):
+    events = [e for e in coder.code(text, published=published) if e.event_type == event_type]
+    assert events, f"no {event_type} coded in {text!r}"
+    return events
+
+
+@pytest.mark.parametrize(
+    "text,event_type,home",
+    [
+        ("Kenyan police opened fire on the crowd, killing one person.", "ASSAULT", "KEN"),
+        ("Chile's government ordered the opposition newspaper to suspend publication.", "COERCE", "CHL"),
+        ("Bolivian police arrested three student leaders.", "COERCE", "BOL"),
+    ],
+)
+def test_people_acted_on_by_a_states_police_or_government_are_of_that_state(coder, text, event_type, home):
+    event = _events(coder, text, event_type)[0]
+    assert event.recipient and all(r.country == home for r in event.recipient)
+
+
+def test_an_unplaced_group_making_claims_on_a_government_is_of_that_state(coder):
+    (event,) = _events(coder, "Kurds demanded autonomy from the Syrian government.", "REQUEST")
+    assert [a.country for a in event.actor] == ["SYR"]
+
+
+@pytest.mark.parametrize(
+    "text,event_type,target",
+    [
+        ("The regional forum has agreed to build a new trade office in Nairobi.", "AGREE", "KEN"),
+        ("The militia threatened to resume attacks in Uganda.", "THREATEN", "UGA"),
+    ],
+)
+def test_a_promise_or_threat_to_act_somewhere_targets_that_place(coder, text, event_type, target):
+    event = _events(coder, text, event_type)[0]
+    assert [r.country for r in event.recipient] == [target]
+
+
+def test_a_foreign_target_keeps_its_own_country(coder):
+    (event,) = _events(coder, "Turkish police detained two German journalists in Ankara.", "COERCE")
+    assert [r.country for r in event.recipient] == ["DEU"]
