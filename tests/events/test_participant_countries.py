@@ -46,3 +46,28 @@ def test_a_promise_or_threat_to_act_somewhere_targets_that_place(coder, text, ev
 def test_a_foreign_target_keeps_its_own_country(coder):
     (event,) = _events(coder, "Turkish police detained two German journalists in Ankara.", "COERCE")
     assert [r.country for r in event.recipient] == ["DEU"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The exiled opposition party, backed by France and Belgium, threatened to boycott Togo's presidential election.",
+        "Citing pressure from Russia and Iran, the opposition party threatened to boycott Armenia's elections.",
+    ],
+)
+def test_a_party_making_claims_on_a_state_is_of_that_state(coder, text):
+    event = [e for e in coder.code(text) if e.event_type == "THREATEN"][0]
+    targets = {r.country for r in event.recipient}
+    assert {a.country for a in event.actor} == targets
+
+
+def test_a_body_named_for_its_state_sets_the_scene_for_unplaced_officials(coder):
+    text = "Vice-President Jonas Mbeki declined to resign despite pressure by the Zambia Anti-Graft Board."
+    event = [e for e in coder.code(text) if e.event_type == "REJECT"][0]
+    assert [a.country for a in event.actor] == ["ZMB"]
+
+
+def test_a_state_named_as_a_participant_does_not_make_protesters_its_citizens(coder):
+    text = "Thousands of protesters rallied against Israel, backed by activists from Jordan."
+    events = [e for e in coder.code(text) if e.event_type == "PROTEST"]
+    assert all(a.country != "ISR" for e in events for a in e.actor)

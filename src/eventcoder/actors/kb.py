@@ -67,7 +67,7 @@ PLOVER_NONSTATE = {  # PLOVER table 5.1
 }
 DEFAULT_FILES = (  # order = order of results for a shared surface form
     "countries.tsv", "pre.tsv", "dependencies.tsv", "organizations.tsv", "titles.tsv",
-    "agents.tsv", "people-current.tsv", "people-phoenix.tsv",
+    "agents.tsv", "people-current.tsv", "people-phoenix.tsv", "people-historic.tsv",
 )
 PEOPLE_COLUMNS = ("name", "aliases", "country", "sector", "office", "from", "to", "identifier_id")
 ORG_COLUMNS = ("key", "name", "aliases", "country", "sector", "identifier_id", "from", "to")

@@ -179,6 +179,7 @@ class EntityResolver:
         ids = {t.i for t in np_tokens}
         # "ethnic Albanians", "ethnic Turks": an ethnic group, not the state of that name.
         found = [m for m in self.mentions.within(ids) if not _ethnic(doc, m)]
+        found += self._particle_names(ids, found)
         found += self._misspelt(ids, found)
         person = _first(found, "person")
         org = _first(found, "igo", "org")
@@ -214,6 +215,11 @@ class EntityResolver:
             )
 
         head_match = self.mentions.at(head.i)
+        if (org is not None and country is not None and country.end <= org.start and org.end - org.start == 1
+                and doc[org.start].lower_ in GENERIC_INSTITUTIONS and country.best.country != org.best.country):
+            # "the Peruvian Congress": a generic institution name the KB gives one state, said of another.
+            e = country.best
+            return Entity(text, sspan, None, e.country, org.best.sector, None, None, "org")
         if org is not None and (_same(head_match, org) or agent is None):
             e = org.best
             return Entity(text, sspan, e.name, e.country, e.sector, None, e.identifier_id, "org")
@@ -261,8 +267,14 @@ class EntityResolver:
             # "ethnic Albanians", "ethnic Serb villagers": people of an ethnic group, civilians unless
             # an agent noun says otherwise; their state is the one where they live, not the namesake.
             return Entity(text, sspan, None, None, "CVL", None, None, "agent")
+        if head.lower_ == "party" and any(c.dep_ == "compound" and c.pos_ == "PROPN" for c in head.children):
+            # "the Umma party": an unlisted political party (its state comes from the sentence).
+            return Entity(text, sspan, None, None, "PTY", None, None, "org")
         if head.ent_type_ in ("PERSON", "ORG", "NORP", "GPE") and head.pos_ == "PROPN":
             ent = _ner_span(doc, head)
+            if head.lower_ in NGO_NAME_HEADS and head.ent_type_ == "ORG" and country is None:
+                # "the Association of African Jurists": an unlisted association named for no state.
+                return Entity(ent.text, (ent.start_char, ent.end_char), ent.text, "NGO", "SOC", None, None, "org")
             return Entity(ent.text, (ent.start_char, ent.end_char), ent.text, None, None, None, None, "unknown")
         return None
 
@@ -277,6 +289,26 @@ class EntityResolver:
             for p in c.children if p.dep_ == "pobj" for t in p.subtree
         }
         return next((f for f in found if f.kind == "country" and f.start in homes and f.best.country != m.best.country), None)
+
+    def _particle_names(self, ids: set[int], found: list[KBMatch]) -> list[KBMatch]:
+        """Names that open with a lower-case particle ("al-Qaeda leaders", "al-Shabaab fighters"),
+        which the mention finder skips as uncapitalised words."""
+        covered = {i for m in found for i in range(m.start, m.end)}
+        out: list[KBMatch] = []
+        for i in sorted(ids):
+            tok = self.doc[i]
+            if i in covered or tok.lower_ not in NAME_PARTICLES or tok.i + 2 >= len(self.doc):
+                continue
+            end = i + 1
+            while end < len(self.doc) and end in ids and (self.doc[end].pos_ == "PROPN" or self.doc[end].tag_ == "HYPH"):
+                end += 1
+            for stop in range(end, i + 1, -1):
+                entries = [e for e in self.kb.lookup(self.doc[i:stop].text, self.on_date) if e.kind in ("org", "igo", "person")]
+                if entries:
+                    out.append(KBMatch(i, stop, tuple(entries)))
+                    covered.update(range(i, stop))
+                    break
+        return out
 
     def _misspelt(self, ids: set[int], found: list[KBMatch]) -> list[KBMatch]:
         """A proper name the KB does not know but that is one typo from a country ("Ethopia") or,
@@ -388,6 +420,14 @@ SETTLEMENT_NOUNS = {
     "village", "town", "city", "district", "region", "province", "area", "neighbourhood", "neighborhood",
     "municipality", "county", "port", "suburb", "settlement", "camp", "enclave", "governorate", "oblast",
 }
+
+
+# Lower-case particles that open Arabic (and other) names: "al-Qaeda", "el-Sisi", "ad-Dawla".
+NAME_PARTICLES = frozenset({"al", "el", "ad", "ar", "as", "ash", "at", "az", "an", "ul"})
+# Heads of organisation names that are non-governmental when no state is named in them.
+NGO_NAME_HEADS = frozenset({"association", "society", "foundation"})
+# One-word institution names the KB gives to one state ("Congress" is the US Congress).
+GENERIC_INSTITUTIONS = frozenset({"congress", "senate", "parliament", "assembly", "duma"})
 
 
 def _names_a_settlement(tok: Token) -> bool:

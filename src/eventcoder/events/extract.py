@@ -29,6 +29,7 @@ from ..geo import place_for_token
 from ..types import Article, DateExpr, Entity, Event, Place, TextRef
 from .discards import Discards
 from .factuality import assess, load_cues
+from .implied_actors import unidentified_attacker
 from .intent import has_participants, reframe
 from .participant_countries import (
     content_place_target, countries_from_places, domestic_from_place, domestic_targets, home_challengers, home_officials,
@@ -95,6 +96,7 @@ class EventExtractor:
             antecedent = self._antecedent(tok, coded, doc)
             self._participants_from_context(tok, roles, antecedent, resolver, coded)
             _merge_participles(tok, roles, matches, resolver, self.patterns)
+            unidentified_attacker(tok, roles, ptype)
             if m.pattern.plover_type == "MOBILIZE":
                 roles.recipient = [e for e in roles.recipient if e.kind != "agent"]  # the troops sent
             countries_from_places(roles, places)

@@ -53,7 +53,9 @@ NON_STATE_CODES = frozenset({"IGO", "UNO", "EUR", "NGO", "IMG", "MNC"})
 
 # Sectors whose unnamed members are locals of the place where the event happens
 # ("protesters rallied in Tbilisi" are Georgian); soldiers and spies often are not.
-DOMESTIC_SECTORS = {"CVL", "COP", "OPP", "REB", "LAB", "EDU", "JUD", "LEG", "MED", "REL", "AGR", "BUS", "JRN", "REF", "CRM", "GOV"}
+# An unidentified attacker (UNK: "killed by a roadside bomb") counts as local too, as in ICEWS/PLOVER
+# practice of placing generic unnamed actors in the country where they act.
+DOMESTIC_SECTORS = {"CVL", "COP", "OPP", "REB", "LAB", "EDU", "JUD", "LEG", "MED", "REL", "AGR", "BUS", "JRN", "REF", "CRM", "GOV", "UNK"}
 
 
 # Material events aimed at a place: with no recipient named, the place's country is the target
@@ -77,12 +79,22 @@ def sentence_country(event: Event, places: list[Place]) -> str | None:
     """The one country the sentence's places lie in ("… attacked two villages in Lamu county"),
     not counting places that are participants; None when there are none or several."""
     start, end = event.sentence.span
-    taken = [e.span for e in (*event.actor, *event.recipient)]
+    parts = (*event.actor, *event.recipient)
     countries = {
         p.country for p in places
-        if p.country and start <= p.span[0] < end and not any(s <= p.span[0] < e for s, e in taken)
+        if p.country and start <= p.span[0] < end
+        and not any(e.span[0] <= p.span[0] < e.span[1] and not _names_institution(e, p) for e in parts)
     }
     return countries.pop() if len(countries) == 1 else None
+
+
+def _names_institution(e: Entity, place: Place) -> bool:
+    """"the Kenya Anti-Corruption Commission": a body named for its state, which tells where the
+    sentence is set (unlike "Israel" or "Israel's army" as a participant)."""
+    offset = place.span[0] - e.span[0]
+    before = e.entity_text[:offset].strip().lower()
+    after = e.entity_text[offset + place.span[1] - place.span[0]:]
+    return before in ("", "the") and after[:1] == " " and after[1:2].isupper()
 
 
 def domestic_from_place(event: Event, sentence_country: str | None = None) -> None:
@@ -151,6 +163,10 @@ def _inside(inner: tuple[int, int], outer: tuple[int, int]) -> bool:
     return outer[0] <= inner[0] and inner[1] <= outer[1]
 
 
+# Actors that only take part in their own country's politics.
+DOMESTIC_PLAYERS = frozenset({"PTY", "OPP"})
+
+
 # Claims made on a state's own authorities: demands, protests, threats, accusations, refusals.
 CHALLENGE_TYPES = frozenset({"PROTEST", "REQUEST", "THREATEN", "ACCUSE", "REJECT"})
 
@@ -162,6 +178,9 @@ def home_challengers(event: Event) -> None:
     if event.event_type not in CHALLENGE_TYPES or not event.recipient:
         return
     homes = {e.country for e in event.recipient if e.sector in HOME_ACTING_SECTORS}
+    if not homes and all(a.sector in DOMESTIC_PLAYERS for a in event.actor):
+        # "the party will boycott Algeria's elections": parties and oppositions act at home.
+        homes = {e.country for e in event.recipient}
     if len(homes) != 1 or None in homes or homes & NON_STATE_CODES:
         return
     home = homes.pop()

@@ -11,6 +11,8 @@ with nothing threatened. These rules use the participants the coder found:
 - an ASSAULT whose object is the speaker or reader ("strikes me") is dropped;
 - a THREATEN from "warn" with no threatened act folded into it is dropped (a warning
   about a danger is not a threat);
+- a nominal attack or crackdown that is the object of a verb of preventing ("patrols to stem
+  cross-border attacks", "measures to curb violence") is a kind of event, not one that happened;
 - an event between businesses only ("investors attacked the carmaker") is corporate news,
   not a political event, and is dropped.
 """
@@ -27,6 +29,9 @@ from .ontology import Ontology
 ARMED_SECTORS = frozenset({"MIL", "REB", "UAF", "PRM", "COP", "CRM", "SPY", "IMG"})
 VERBAL_ATTACK_LEMMAS = frozenset({"attack", "slam", "assail", "lambast", "blast", "hit", "savage"})
 DEICTIC = frozenset({"me", "us", "you", "him", "her", "them"})
+# Verbs whose object is a kind of event to be kept from happening (not "thwart"/"foil": a foiled
+# attack was attempted).
+PREVENTION_VERBS = frozenset({"stem", "prevent", "curb", "deter", "counter", "combat", "avert", "forestall", "stop"})
 
 
 def _armed(ev: Event) -> bool:
@@ -46,6 +51,9 @@ def plausible(events: list[Event], doc: Doc, ontology: Ontology) -> list[Event]:
             continue
         tok = doc[ev.extra["token"]]
         lemma = tok.lemma_.lower()
+        if (ev.event_type in ("ASSAULT", "COERCE") and tok.pos_ == "NOUN" and tok.dep_ in ("dobj", "obj")
+                and tok.head.lemma_.lower() in PREVENTION_VERBS):
+            continue
         if ev.event_type == "ASSAULT":
             if any(c.dep_ in ("dobj", "obj") and c.lower_ in DEICTIC for c in tok.children):
                 continue

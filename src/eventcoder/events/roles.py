@@ -18,6 +18,7 @@ from spacy.tokens import Token
 
 from ..actors.resolve import EntityResolver, conjuncts
 from ..types import Entity
+from .owners import AIMED_PREPS, owner as _owner, prep_objects as _prep_objects
 
 # Prepositions that introduce the recipient, most telling first.
 RECIPIENT_PREPS = ("against", "with", "on", "upon", "to", "toward", "towards", "into", "at", "from", "for", "over")
@@ -97,7 +98,8 @@ def verb_roles(t: Token, frame_tokens: set[int], resolver: EntityResolver, event
         for c in t.children:
             if c.dep_ in ("dobj", "obj") and c.i in frame_tokens:
                 roles.recipient.extend(_prep_recipient(c, resolver, NOUN_RECIPIENT_PREPS) or _between(c, resolver))
-    if not roles.recipient and event_type == "PROTEST":
+    if not roles.recipient:
+        # (any type: a blockade "in defiance of X" may be coded as coercion before it is reframed)
         roles.recipient.extend(_protested(t, resolver))
     if not roles.recipient:
         # "threatened further action against Russia", "provided photographs to Macedonia": the
@@ -105,6 +107,8 @@ def verb_roles(t: Token, frame_tokens: set[int], resolver: EntityResolver, event
         for c in t.children:
             if c.dep_ in ("dobj", "obj") and c.i not in frame_tokens and c.pos_ == "NOUN":
                 roles.recipient.extend(_prep_recipient(c, resolver, OBJECT_RECIPIENT_PREPS))
+    if not roles.recipient:
+        roles.recipient.extend(_through_objects(t, frame_tokens, resolver))
     if not roles.recipient and t.lemma_.lower() in OBJECT_CONTROL:
         # "allowed X to run" parsed as a clause with X for subject: X is still the one allowed.
         for c in t.children:
@@ -130,7 +134,7 @@ DEMAND_NOUNS = frozenset({"demand", "call", "appeal", "request", "plea", "ultima
 
 
 # What one rejects comes from someone: "a demand from the US President", "calls by Kofi Annan".
-PROPOSAL_NOUNS = DEMAND_NOUNS | {"proposal", "offer", "plan", "invitation", "request", "ultimatum", "initiative"}
+PROPOSAL_NOUNS = DEMAND_NOUNS | {"proposal", "offer", "plan", "invitation", "request", "ultimatum", "initiative", "pressure"}
 
 
 def rejected_source(t: Token, resolver: EntityResolver) -> list[Entity]:
@@ -139,6 +143,9 @@ def rejected_source(t: Token, resolver: EntityResolver) -> list[Entity]:
     for x in (c for c in t.children if c.dep_ == "xcomp"):
         nouns += [c for c in x.children if c.dep_ in ("dobj", "obj")]
         nouns += [p for c in x.children if c.dep_ == "prep" for p in c.children if p.dep_ == "pobj"]
+    # "declined to resign despite pressure by X": who pressed for what was refused.
+    for h in [t, *(c for c in t.children if c.dep_ == "xcomp")]:
+        nouns += [p for c in h.children if c.dep_ == "prep" and c.lower_ == "despite" for p in c.children if p.dep_ == "pobj"]
     for n in nouns:
         if n.pos_ == "NOUN" and n.lemma_.lower() in PROPOSAL_NOUNS:
             ents = _doer_of(n, resolver)
@@ -273,6 +280,11 @@ def _subjects(t: Token, passive: bool) -> list[Token]:
             return agents
     else:
         subj = [c for c in t.children if c.dep_ in SUBJECT_DEPS]
+        titled = [c for c in t.children if c.dep_ == "dep" and c.pos_ == "NOUN" and c.i < subj[0].i] if subj else []
+        if len(subj) > 1 and titled:
+            # Several subjects of one verb after a titled head are one name the parser broke up
+            # ("Qatar's emir, Sheikh Hamad bin Khalifa al-Thani launched …"): the title names it best.
+            return titled[:1]
         if subj:
             return subj
     seen = 0
@@ -315,21 +327,42 @@ FACILITY_NOUNS = frozenset({"office", "offices", "headquarters", "building", "pr
 def _prep_recipient(t: Token, resolver: EntityResolver, preps: tuple[str, ...]) -> list[Entity]:
     by_prep: dict[str, list[Entity]] = {}
     last_resort: list[Entity] = []
+    owners: list[Entity] = []
     for c in t.children:
         if c.dep_ in ("prep", "dative") and c.lower_ in preps:
-            for p in c.children:
-                if p.dep_ == "pobj":
-                    ents = _resolve_all(resolver, p)
-                    if c.lower_ == "with" and p.lemma_.lower() in ASSISTANCE_NOUNS:
-                        continue
-                    if ents and c.lower_ == "at" and p.lemma_.lower() in FACILITY_NOUNS:
-                        last_resort.extend(ents)
-                    elif ents:
-                        by_prep.setdefault(c.lower_, []).extend(ents)
+            for p in _prep_objects(c):
+                ents = _resolve_all(resolver, p)
+                if c.lower_ == "with" and p.lemma_.lower() in ASSISTANCE_NOUNS:
+                    continue
+                if ents and c.lower_ == "at" and p.lemma_.lower() in FACILITY_NOUNS:
+                    last_resort.extend(ents)
+                elif ents:
+                    by_prep.setdefault(c.lower_, []).extend(ents)
+                elif c.lower_ in AIMED_PREPS:
+                    owners.extend(_owner(p, resolver))
     for prep in preps:
         if prep in by_prep:
             return by_prep[prep]
-    return last_resort
+    return owners or last_resort
+
+
+def _through_objects(t: Token, frame_tokens: set[int], resolver: EntityResolver) -> list[Entity]:
+    """With nothing else named: "suspended part of an aid programme for X" (the beneficiary of what
+    is given or withheld), "reneged on his commitment to X" (the addressee of the noun the verb's
+    preposition governs)."""
+    for c in t.children:
+        if c.dep_ in ("dobj", "obj") and c.i not in frame_tokens:
+            ents = _owner(c, resolver)
+            if ents:
+                return ents
+    for c in t.children:
+        if c.dep_ == "prep" and c.i not in frame_tokens and c.lower_ not in ("of", "in", "by", "despite", "during"):
+            for p in c.children:
+                if p.dep_ == "pobj" and p.pos_ == "NOUN" and not resolver.entities(p):
+                    ents = _prep_recipient(p, resolver, OBJECT_RECIPIENT_PREPS)
+                    if ents:
+                        return ents
+    return []
 
 
 def _between(n: Token, resolver: EntityResolver) -> list[Entity]:
@@ -349,6 +382,14 @@ def _grievance_doers(t: Token, resolver: EntityResolver) -> list[Entity]:
                     doers = _doer_of(p, resolver)
                     if doers:
                         return doers
+        if c.dep_ == "prep" and c.lower_ == "as":
+            # "denounced as a crime X's crackdown": the heavy object after the "as" phrase is parsed
+            # as its apposition.
+            for p in c.children:
+                for a in (a for a in p.children if a.dep_ == "appos"):
+                    ents = _resolve_all(resolver, a)
+                    if ents:
+                        return ents
     return []
 
 
