@@ -14,7 +14,9 @@ Wall-clock time covers the whole process (interpreter start, model loading, clus
 start and shut-down); each side's fixed start-up cost is measured separately on two
 articles and also reported subtracted ("steady").  Peak memory is the highest
 resident set size (VmHWM) of any eventcoder worker process.  A benchmark, not a test:
-it never fails, it reports; other programs running on the machine slow every figure.
+it never fails, it reports; other programs running on the machine slow every figure, so
+the 1-minute load average is sampled during each phase and printed with it (on an idle
+machine it stays near the number of processes the phase runs).
 """
 
 from __future__ import annotations
@@ -111,6 +113,27 @@ def _vmhwm(pid: int) -> int | None:
     return None
 
 
+class LoadAverage:
+    """Samples the 1-minute load average every few seconds while a phase runs (other programs slow every figure)."""
+
+    def __init__(self, every: float = 2.0) -> None:
+        self.samples: list[float] = []
+        self._stop = threading.Event()
+        self._thread = threading.Thread(target=self._poll, args=(every,), daemon=True)
+        self._thread.start()
+
+    def _poll(self, every: float) -> None:
+        while not self._stop.wait(every):
+            self.samples.append(os.getloadavg()[0])
+
+    def stop(self) -> str:
+        self._stop.set()
+        self._thread.join()
+        if not self.samples:
+            return f"load {os.getloadavg()[0]:.1f}"
+        return f"load mean {sum(self.samples) / len(self.samples):.1f}, max {max(self.samples):.1f}"
+
+
 def cpu_of_children() -> float:
     """User + system CPU seconds of all waited-for descendants so far."""
     usage = resource.getrusage(resource.RUSAGE_CHILDREN)
@@ -178,22 +201,27 @@ def main(argv: list[str] | None = None) -> int:
         out = Path(tmp) / "events.jsonl"
         print(f"articles {len(rows)}  words {words}  model {settings.model}  cpus {os.cpu_count()}", flush=True)
 
+        load = LoadAverage()
         sp = run_spacy(corpus, settings.model, n, settings.batch_size)
         sp_fixed = run_spacy(tiny, settings.model, n, settings.batch_size)
-        print(f"spaCy nlp.pipe(n_process={n}): {sp[0]:.1f} s (load {sp[2]['load']:.1f} s)", flush=True)
+        print(f"spaCy nlp.pipe(n_process={n}): {sp[0]:.1f} s (model load {sp[2]['load']:.1f} s; {load.stop()})",
+              flush=True)
 
+        load = LoadAverage()
         ec = run_eventcoder(corpus, n, out)
         events = sum(1 for _ in out.open(encoding="utf-8"))
         ec_fixed = run_eventcoder(tiny, n, out)
         peaks = dict(ec[2])
-        print(f"eventcoder code --workers {n}: {ec[0]:.1f} s, {events} events, exit {ec[3]}", flush=True)
+        print(f"eventcoder code --workers {n}: {ec[0]:.1f} s, {events} events, exit {ec[3]} ({load.stop()})",
+              flush=True)
 
         one = one_fixed = None
         if not args.skip_scaling:
+            load = LoadAverage()
             one = run_eventcoder(corpus, 1, out)
             one_fixed = run_eventcoder(tiny, 1, out)
             peaks.update(one[2])
-            print(f"eventcoder code --workers 1: {one[0]:.1f} s", flush=True)
+            print(f"eventcoder code --workers 1: {one[0]:.1f} s ({load.stop()})", flush=True)
 
     rows_out = [(f"spaCy nlp.pipe n_process={n}", sp, sp_fixed), (f"eventcoder code --workers {n}", ec, ec_fixed)]
     if one is not None and one_fixed is not None:
@@ -218,8 +246,8 @@ def main(argv: list[str] | None = None) -> int:
     if peaks:
         top = max(peaks.values())
         print(f"peak memory per worker: {top / 2**20:.0f} MB = {top / 2**30:.2f} of 1 GB   (target < 1.00)")
-    load = os.getloadavg()[0]
-    print(f"load average at the end: {load:.1f} on {os.cpu_count()} CPUs (other programs slow every figure)")
+    print(f"load average at the end: {os.getloadavg()[0]:.1f} on {os.cpu_count()} CPUs "
+          "(other programs slow every figure)")
     return 0
 
 

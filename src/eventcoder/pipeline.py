@@ -28,6 +28,7 @@ from .events.patterns import PatternTable
 from .geo import Gazetteer, find_places
 from .ingest.clean import prepare_article
 from .nlp.model import load_model
+from .nlp.tokens import release, remember_text
 from .types import Article, ArticleFailure, Event
 
 log = logging.getLogger(__name__)
@@ -109,13 +110,17 @@ class Coder:
 
     # -- the stages after parsing --------------------------------------------------------
     def _events(self, article: Article, doc: Doc) -> list[Event]:
-        mentions = self.mentions.find(doc, article.published)
-        dates = find_dates(doc, article.published)
-        # The gazetteer weighs the article's own country mentions itself; country_hints are for
-        # outside knowledge (e.g. the outlet's country), which we do not have here.
-        places = find_places(doc, self.gazetteer)
-        events = self.extractor.extract(doc, article, mentions, dates, places)
-        return [e for e in events if e.confidence >= self.settings.min_confidence]
+        remember_text(doc, article.text)  # the stages read doc.text; spaCy would rebuild it on every read
+        try:
+            mentions = self.mentions.find(doc, article.published)
+            dates = find_dates(doc, article.published)
+            # The gazetteer weighs the article's own country mentions itself; country_hints are for
+            # outside knowledge (e.g. the outlet's country), which we do not have here.
+            places = find_places(doc, self.gazetteer)
+            events = self.extractor.extract(doc, article, mentions, dates, places)
+            return [e for e in events if e.confidence >= self.settings.min_confidence]
+        finally:
+            release(doc)  # the stages' per-doc caches refer to the doc: drop them so it is freed at once
 
 
 def code_text(text: str, published: str | None = None, **kwargs: Any) -> list[Event]:

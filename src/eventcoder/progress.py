@@ -7,6 +7,7 @@ It draws only on a terminal: in a pipe or a file, or with ``enabled=False``
     progress.count_in_background(paths)      # total for the bar and ETA, when it can be known
     for ...:
         progress.update(articles=1, events=n)
+        progress.write("a message")          # a line of its own, above the progress line
     progress.close()                         # erases the line
 """
 
@@ -130,6 +131,19 @@ class Progress:
             self.stream.write("\r" + text + "\x1b[K")
             self.stream.flush()
             self._shown = True
+
+    def write(self, text: str) -> None:
+        """Print `text` as a line of its own on the stream, above the progress line (redrawn on the next tick).
+
+        Unlike the progress line this is printed in a pipe and with ``enabled=False`` too:
+        it is the command's own message (e.g. an article that failed).
+        """
+        with self._lock:
+            if self.enabled and self._shown:
+                self.stream.write("\r\x1b[K")
+                self._shown = False
+            self.stream.write(text + "\n")
+            self.stream.flush()
 
     def close(self) -> None:
         """Erase the line (the caller prints its own summary); later draws do nothing."""

@@ -61,6 +61,21 @@ def test_workers_2_prints_what_the_serial_path_prints_and_shows_progress(
     assert "Traceback" not in shown and "distributed" not in shown
 
 
+def test_ingest_with_workers_shows_progress_and_leaves_no_partition_files(
+    corpus: Path, tmp_path: Path
+) -> None:
+    db = tmp_path / "db" / "events.duckdb"
+    db.parent.mkdir()
+    argv = ["ingest", str(corpus), "--db", str(db), "--workers", "2", "--partition-size", "4"]
+    status, shown = run_on_a_terminal(argv, tmp_path / "stdout")
+    assert status == 1, shown
+    assert "articles/s" in shown and "\r" in shown
+    end = shown.rsplit("\x1b[K", 1)[-1].splitlines()
+    assert end[-1].startswith("eventcoder: 30 articles stored"), shown
+    assert sorted(p.name for p in db.parent.iterdir() if "partitions" in p.name) == []  # temporary files removed
+    assert "eventcoder: empty-one" in shown and "Traceback" not in shown
+
+
 @pytest.mark.parametrize(
     ("argv", "message"),
     [

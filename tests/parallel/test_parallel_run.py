@@ -51,7 +51,7 @@ def test_partitions_are_written_as_parquet_one_pair_per_partition(
     cluster: str, corpus: Path, serial, tmp_path: Path
 ) -> None:
     out = tmp_path / "out"
-    with run_parallel(items(corpus), scheduler=cluster, out_dir=out, partition_size=8) as results:
+    with run_parallel(items(corpus), scheduler=cluster, out_dir=out, partition_size=8, tail_partitions=0) as results:
         coded = list(results)
     assert lines(coded) == lines(serial)
     names = sorted(Path(f).name for f in results.files)
@@ -128,6 +128,44 @@ def test_ingest_on_the_cluster_stores_what_serial_ingest_stores(
         exported.append(sorted(json.dumps({k: v for k, v in r.items() if k != "ingested_at"}) for r in records))
     capsys.readouterr()
     assert exported[0] and exported[0] == exported[1]
+
+
+def exported(db: Path, out: Path) -> list[str]:
+    """The database's events as exported JSON lines, sorted, without the ingestion time."""
+    from eventcoder.cli.main import main
+
+    assert main(["export", "--format", "jsonl", "--all", "--db", str(db), "--out", str(out), "--quiet"]) == 0
+    records = [json.loads(line) for line in out.read_text(encoding="utf-8").splitlines()]
+    return sorted(json.dumps({k: v for k, v in r.items() if k != "ingested_at"}) for r in records)
+
+
+def test_ingest_loads_the_workers_parquet_files_into_the_database(
+    cluster: str, corpus: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from eventcoder.cli.main import main
+
+    parts = tmp_path / "parts"
+    assert main(["ingest", str(corpus), "--db", str(tmp_path / "serial.duckdb"), "--quiet"]) == 1
+    argv = ["--scheduler", cluster, "--partition-size", "7", "--parquet", str(parts)]
+    assert main(["ingest", str(corpus), "--db", str(tmp_path / "dask.duckdb"), "--quiet", *argv]) == 1
+    capsys.readouterr()
+    serial_db = exported(tmp_path / "serial.duckdb", tmp_path / "s.jsonl")
+    assert serial_db and serial_db == exported(tmp_path / "dask.duckdb", tmp_path / "d.jsonl")
+    files = sorted(p.name for p in parts.iterdir())
+    assert files and files[0] == "articles-000000.parquet" and len(files) % 2 == 0
+    stored = pq.read_table(sorted(parts.glob("articles-*.parquet"))).num_rows
+    assert stored == 30  # every coded article went through the files
+
+
+def test_ingest_refuses_a_parquet_directory_holding_partitions(
+    cluster: str, corpus: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from eventcoder.cli.main import main
+
+    (tmp_path / "events-000000.parquet").write_bytes(b"")
+    argv = ["--db", str(tmp_path / "x.duckdb"), "--scheduler", cluster, "--parquet", str(tmp_path)]
+    assert main(["ingest", str(corpus), *argv]) == 2
+    assert "already holds partition files" in capsys.readouterr().err
 
 
 def test_a_killed_worker_costs_a_retry_not_the_run(cluster: str, corpus: Path, serial) -> None:

@@ -9,7 +9,7 @@ import pytest
 
 from eventcoder.parallel import EVENT_SCHEMA, partition_paths, write_partition
 from eventcoder.parallel import parquet as parquet_module
-from eventcoder.parallel.parquet import remove_temporaries
+from eventcoder.parallel.parquet import read_partition, remove_temporaries
 from eventcoder.types import ArticleFailure
 
 
@@ -79,3 +79,11 @@ def test_a_run_sweeps_only_its_own_temporaries(tmp_path: Path) -> None:
         path.write_bytes(b"x")
     assert remove_temporaries(tmp_path, "run1") == 1
     assert [p.name for p in tmp_path.iterdir()] == [theirs.name]
+
+
+def test_a_partition_reads_back_as_the_articles_and_events_written(serial, tmp_path: Path) -> None:
+    items = coded(serial)
+    back = read_partition(*write_partition(tmp_path, 0, items))
+    assert [a for a, _ in back] == [a for a, _ in items]
+    assert [[e.to_dict() for e in events] for _, events in back] == [[e.to_dict() for e in events] for _, events in items]
+    assert all(e.article is a for a, events in back for e in events)

@@ -48,3 +48,32 @@ def test_partitioning_is_lazy() -> None:
 def test_size_below_one_is_refused() -> None:
     with pytest.raises(ValueError, match="at least 1"):
         list(partitions(arts(1), size=0))
+
+
+@pytest.mark.parametrize(
+    ("n", "size", "tail", "expected"),
+    [
+        (20, 8, 1, [8, 8, 2, 2]),  # the last partition's 4 articles become two of 2
+        (20, 8, 2, [8, 2, 2, 2, 2, 2, 2]),
+        (6, 8, 2, [2, 2, 2]),  # an input shorter than the tail is all cut finer
+        (20, 8, 0, [8, 8, 4]),
+    ],
+)
+def test_the_last_partitions_are_cut_finer_so_workers_finish_together(
+    n: int, size: int, tail: int, expected: list[int]
+) -> None:
+    parts = list(partitions(arts(n), size=size, tail=tail))
+    assert [len(p.items) for p in parts] == expected
+    assert [p.index for p in parts] == list(range(len(expected)))
+    assert [a for p in parts for a in p.items] == arts(n)
+
+
+def test_the_fine_tail_also_divides_the_text_budget() -> None:
+    parts = list(partitions(arts(8, chars=40), size=100, max_chars=160, tail=1))
+    assert [len(p.items) for p in parts] == [4, 1, 1, 1, 1]
+
+
+def test_reading_ahead_for_the_tail_stays_lazy() -> None:
+    endless = (Article(id=str(i), text="t") for i in itertools.count())
+    first, second = itertools.islice(partitions(endless, size=4, tail=3), 2)
+    assert [i.id for i in second.items] == ["4", "5", "6", "7"]

@@ -62,6 +62,16 @@ def test_closing_erases_the_line_and_later_draws_do_nothing() -> None:
     assert term.getvalue().endswith("\r\x1b[K")
 
 
+@pytest.mark.parametrize("stream", [Terminal(), io.StringIO()])
+def test_a_message_gets_a_line_of_its_own_above_the_progress_line(stream: io.StringIO) -> None:
+    progress = Progress(stream, clock=Clock(), interval=0, width=80)
+    progress.update(articles=1)
+    progress.write("eventcoder: a1: empty article")
+    assert stream.getvalue().split("\r\x1b[K")[-1] == "eventcoder: a1: empty article\n"
+    progress.update(articles=1)
+    assert stream.getvalue().endswith("2 articles  0 events  -- articles/s  0s elapsed\x1b[K") is stream.isatty()
+
+
 def test_the_line_fits_the_terminal() -> None:
     term = Terminal()
     Progress(term, total=10**9, interval=0, width=30).update(articles=10**6, events=10**7)

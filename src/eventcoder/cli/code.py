@@ -175,11 +175,12 @@ def wants_cluster(args: argparse.Namespace) -> bool:
     return True
 
 
-def parallel_run(args: argparse.Namespace) -> Any:
+def parallel_run(args: argparse.Namespace, **options: Any) -> Any:
     """A `parallel.ParallelRun` for --workers/--scheduler and the coder options (enter it to start).
 
     It has `code_many` like `Coder`, so it can stand in for one.  Dask's own log
-    records are dropped below ERROR unless -v was given.
+    records are dropped below ERROR unless -v was given.  `options` go to `ParallelRun`
+    (e.g. out_dir, collect, read_back).
     """
     from ..parallel import CoderSpec, ParallelRun
 
@@ -192,13 +193,19 @@ def parallel_run(args: argparse.Namespace) -> Any:
         spec=spec,
         partition_size=getattr(args, "partition_size", 100),
         log_level=logging.WARNING if verbose else logging.ERROR,
+        **options,
     )
 
 
 def report_failure(failure: ArticleFailure) -> None:
     """One line on stderr: ``eventcoder: <article_id> (<where>): <reason>``."""
+    print(failure_line(failure), file=sys.stderr, flush=True)
+
+
+def failure_line(failure: ArticleFailure) -> str:
+    """``eventcoder: <article_id> (<where>): <reason>``."""
     where = f" ({failure.where})" if failure.where and failure.where != failure.article_id else ""
-    print(f"eventcoder: {failure.article_id}{where}: {failure.reason}", file=sys.stderr, flush=True)
+    return f"eventcoder: {failure.article_id}{where}: {failure.reason}"
 
 
 def summary(coded: int, events: int, failed: int) -> str:

@@ -42,6 +42,7 @@ from pathlib import Path
 
 from spacy.tokens import Doc, Token
 from ..nlp.sentences import sentence_of
+from ..nlp.tokens import token_table
 
 from eventcoder.errors import DataFileError
 from eventcoder.events.ontology import Ontology
@@ -181,20 +182,26 @@ class _Forms:
 
     def __init__(self, doc: Doc) -> None:
         self.doc = doc
+        self.table = token_table(doc)  # token attributes read once per doc, not through Token objects
         self.forms: list[frozenset[str] | None] = [None] * len(doc)
         self._bags: dict[int, frozenset[str]] = {}
 
     def of(self, tok: Token) -> frozenset[str]:
-        f = self.forms[tok.i]
+        return self.at(tok.i)
+
+    def at(self, i: int) -> frozenset[str]:
+        """The forms of token `i`."""
+        f = self.forms[i]
         if f is None:
-            f = self.forms[tok.i] = _forms(tok)
+            t = self.table
+            f = self.forms[i] = _forms_of(t.lemma[i].lower(), t.lower[i], t.pos[i])
         return f
 
     def bag(self, tok: Token) -> frozenset[str]:
         span = sentence_of(tok)
         bag = self._bags.get(span.start)
         if bag is None:
-            bag = self._bags[span.start] = frozenset().union(*(self.of(t) for t in span))
+            bag = self._bags[span.start] = frozenset().union(*(self.at(i) for i in range(span.start, span.end)))
         return bag
 
 
@@ -251,9 +258,13 @@ class PatternTable:
     def match_doc(self, doc: Doc) -> list[TriggerMatch]:
         """Every token of `doc` with a match, in token order."""
         cache = _Forms(doc)
+        pos, lemma = cache.table.pos, cache.table.lemma
         out = []
-        for token in doc:
-            m = self._match(token, cache)
+        for i in range(len(doc)):
+            key = _TOKEN_POS.get(pos[i])
+            if key is None or (key, lemma[i].lower()) not in self._index:
+                continue  # what `_match` would find first, without building the Token
+            m = self._match(doc[i], cache)
             if m is not None:
                 out.append(m)
         return out
@@ -343,10 +354,9 @@ class PatternTable:
         return used
 
 
-def _forms(tok: Token) -> frozenset[str]:
-    lemma = tok.lemma_.lower()
-    lower = tok.lower_
-    if tok.pos_ == "PROPN" and lower.endswith("s") and len(lower) > 3:
+def _forms_of(lemma: str, lower: str, pos: str) -> frozenset[str]:
+    """A token's comparable forms from its lower-cased lemma, lower-case text and POS."""
+    if pos == "PROPN" and lower.endswith("s") and len(lower) > 3:
         return frozenset((lemma, lower, lower[:-1]))
     return frozenset((lemma, lower))
 

@@ -21,6 +21,7 @@ from ..types import Place
 from .gazetteer import Gazetteer
 from .normalize import normalize_name
 from ..nlp.sentences import sentence_of
+from ..nlp.tokens import token_table
 
 LOCATIVE_PREPS = frozenset({
     "in", "at", "near", "outside", "inside", "across", "throughout", "around", "within", "on", "onto",
@@ -40,8 +41,26 @@ def _is_adjective(p: Place, gaz: Gazetteer) -> bool:
     return gaz.adjective(p.entity_text) is not None and not gaz.has_key(normalize_name(p.entity_text))
 
 
+_PLACE_TOKENS_KEY = "eventcoder.geo.place_tokens"
+
+
 def _place_tokens(doc: Doc, places: list[Place], gaz: Gazetteer) -> dict[int, Place]:
-    """Token index → the place whose span covers it (adjectival places left out)."""
+    """Token index → the place whose span covers it (adjectival places left out).
+
+    Every event of an article asks with the same list of places: the map is built once per
+    doc and list (kept in ``doc.user_data`` with the places it was built from).
+    """
+    cached = doc.user_data.get(_PLACE_TOKENS_KEY)
+    if cached is not None:
+        built_from, built_gaz, by_token = cached
+        if built_gaz is gaz and len(built_from) == len(places) and all(a is b for a, b in zip(built_from, places)):
+            return by_token
+    by_token = _build_place_tokens(doc, places, gaz)
+    doc.user_data[_PLACE_TOKENS_KEY] = (tuple(places), gaz, by_token)
+    return by_token
+
+
+def _build_place_tokens(doc: Doc, places: list[Place], gaz: Gazetteer) -> dict[int, Place]:
     out: dict[int, Place] = {}
     for p in places:
         span = doc.char_span(p.span[0], p.span[1], alignment_mode="expand")
@@ -117,9 +136,13 @@ def place_for_token(doc: Doc, token_i: int, places: list[Place], gazetteer: Gaze
     anchor = trigger if trigger.pos_ in VERBAL_POS else _anchor_heads(trigger)[-1]
     clause = _clause_head(anchor)
     best: tuple[int, Place] | None = None
-    for tok in sentence_of(trigger):
-        if tok.dep_ != "prep" or tok.lower_ not in LOCATIVE_PREPS:
+    sent = sentence_of(trigger)
+    tt = token_table(doc)
+    dep, lower = tt.dep, tt.lower
+    for i in range(sent.start, sent.end):
+        if dep[i] != "prep" or lower[i] not in LOCATIVE_PREPS:
             continue
+        tok = doc[i]
         if _clause_head(tok.head) != clause:
             continue
         p = _place_in_pp(tok, by_token)

@@ -22,11 +22,12 @@ import re
 from dataclasses import dataclass, field
 from importlib import resources
 
-from spacy.tokens import Doc, Span, Token
+from spacy.tokens import Doc, Span
 
-from .gazetteer import Gazetteer, NameMatch
+from .gazetteer import GazEntry, Gazetteer, NameMatch
 from .normalize import normalize_name
-from ..nlp.sentences import sentence_of
+from ..nlp.sentences import sentences
+from ..nlp.tokens import TokenTable, token_table
 
 MAX_NGRAM = 7
 CITY_MIN_POP = 15000  # a city matched only by the gazetteer (not tagged by spaCy) must be this large
@@ -62,7 +63,13 @@ class Mention:
 
     @property
     def key(self) -> str:
-        return normalize_name(self.text)
+        return name_key(self.text)
+
+
+@functools.lru_cache(maxsize=1 << 16)
+def name_key(text: str) -> str:
+    """`normalize_name`, remembered: the same names recur in every article and every pass."""
+    return normalize_name(text)
 
 
 @functools.lru_cache(maxsize=1)
@@ -71,8 +78,17 @@ def stoplist() -> frozenset[str]:
     return frozenset(normalize_name(line) for line in text.splitlines() if line.strip() and not line.startswith("#"))
 
 
-def _capitalised(tok: Token) -> bool:
-    return bool(_TITLE_RE.match(tok.text))
+_CAPS_KEY = "eventcoder.geo.capitalised"
+
+
+def _caps(tt: TokenTable) -> list[bool]:
+    """Whether each token of the doc starts with a capital letter, computed once per doc."""
+    user_data = tt.doc.user_data
+    caps = user_data.get(_CAPS_KEY)
+    if caps is None or len(caps) != len(tt):
+        match = _TITLE_RE.match
+        caps = user_data[_CAPS_KEY] = [match(w) is not None for w in tt.words]
+    return caps
 
 
 def _after_locative_prep(ent: Span) -> bool:
@@ -109,109 +125,121 @@ def _acronym(text: str) -> bool:
     return 0 < len(letters) <= 4 and all(ch.isupper() for ch in letters)
 
 
-def _span_text(doc: Doc, start_tok: int, end_tok: int) -> tuple[int, int, str]:
-    span = doc[start_tok:end_tok]  # Span.text, not doc.text: that one joins the whole document
-    return span.start_char, span.end_char, span.text
+def _span_text(tt: TokenTable, start_tok: int, end_tok: int) -> tuple[int, int, str]:
+    """(start char, end char, text) of tokens start_tok..end_tok: ``doc[start_tok:end_tok]``'s."""
+    start = tt.idx[start_tok]
+    end = tt.idx[end_tok - 1] + len(tt.words[end_tok - 1])
+    return start, end, tt.text[start:end]
 
 
-def _trim_entity(ent: Span) -> tuple[int, int]:
+def _trim_entity(ent: Span, tt: TokenTable) -> tuple[int, int]:
     """Token bounds of an entity without a leading "the" and a trailing possessive or punctuation."""
+    words, punct = tt.words, tt.is_punct
     s, e = ent.start, ent.end
-    while s < e and (ent.doc[s].text in LEADING_TRIM or ent.doc[s].is_punct):
+    while s < e and (words[s] in LEADING_TRIM or punct[s]):
         s += 1
-    while e > s and (ent.doc[e - 1].text in ("'s", "’s", "'") or ent.doc[e - 1].is_punct):
+    while e > s and (words[e - 1] in ("'s", "’s", "'") or punct[e - 1]):
         e -= 1
     return s, e
 
 
-def _lookup_ngram(doc: Doc, gaz: Gazetteer, s: int, e: int) -> tuple[list[NameMatch], str | None, int]:
+def _lookup(gaz: Gazetteer, text: str) -> list[NameMatch]:
+    return gaz.lookup_key(name_key(text))  # gaz.lookup(text), with the key remembered
+
+
+def _lookup_ngram(tt: TokenTable, gaz: Gazetteer, s: int, e: int) -> tuple[list[NameMatch], str | None, int]:
     """Gazetteer matches for tokens s..e, peeling a trailing generic word; returns (matches, kind hint, end)."""
-    _, _, text = _span_text(doc, s, e)
-    matches = gaz.lookup(text)
+    _, _, text = _span_text(tt, s, e)
+    matches = _lookup(gaz, text)
     if matches and _acronym(text):  # "UN" is not the town of Un: acronyms name countries and regions only
         matches = [m for m in matches if m.entry.kind != "city"]
     if matches:
         return matches, None, e
     if e - s >= 2:
-        last = doc[e - 1].lower_
+        last = tt.lower[e - 1]
         if last in GENERIC_REGION or last in GENERIC_CITY:
-            _, _, inner = _span_text(doc, s, e - 1)
-            matches = gaz.lookup(inner)
+            _, _, inner = _span_text(tt, s, e - 1)
+            matches = _lookup(gaz, inner)
             if matches:
                 return matches, ("city" if last in GENERIC_CITY else "region"), e - 1
     return [], None, e
 
 
-def _best_sub_match(doc: Doc, gaz: Gazetteer, s: int, e: int) -> tuple[int, int, list[NameMatch], str | None] | None:
+def _best_sub_match(
+    tt: TokenTable, gaz: Gazetteer, s: int, e: int
+) -> tuple[int, int, list[NameMatch], str | None] | None:
     """The longest capitalised n-gram inside tokens s..e that the gazetteer knows."""
+    caps = _caps(tt)
     for n in range(e - s - 1, 0, -1):
         for i in range(s, e - n + 1):
             j = i + n
-            if not (_capitalised(doc[i]) and _capitalised(doc[j - 1])):
+            if not (caps[i] and caps[j - 1]):
                 continue
-            matches, hint, end = _lookup_ngram(doc, gaz, i, j)
-            surface = _span_text(doc, i, end)[2]
-            if matches and _notable(matches, CITY_MIN_POP, surface) and normalize_name(surface) not in stoplist():
+            matches, hint, end = _lookup_ngram(tt, gaz, i, j)
+            surface = _span_text(tt, i, end)[2]
+            if matches and _notable(matches, CITY_MIN_POP, surface) and name_key(surface) not in stoplist():
                 return i, end, matches, hint
     return None
 
 
-def _ner_mentions(doc: Doc, gaz: Gazetteer) -> list[Mention]:
+def _ner_mentions(doc: Doc, gaz: Gazetteer, ents: tuple[Span, ...]) -> list[Mention]:
+    tt = token_table(doc)
     out: list[Mention] = []
-    for ent in doc.ents:
+    for ent in ents:
         if ent.label_ not in PLACE_LABELS:
             continue
-        s, e = _trim_entity(ent)
+        s, e = _trim_entity(ent, tt)
         if s >= e:
             continue
-        matches, hint, end = _lookup_ngram(doc, gaz, s, e)
+        matches, hint, end = _lookup_ngram(tt, gaz, s, e)
         if ent.label_ == "FAC":  # a facility named like a place is that place only by its own name
             matches = [m for m in matches if m.primary]
-        if normalize_name(_span_text(doc, s, end)[2]) in stoplist():
+        if name_key(_span_text(tt, s, end)[2]) in stoplist():
             matches = []  # "West", "Centre": a place, but which one the gazetteer cannot tell
         source = f"ner:{ent.label_}"
         if not matches:
-            sub = _best_sub_match(doc, gaz, s, e)
+            sub = _best_sub_match(tt, gaz, s, e)
             if sub is not None:
                 s, end, matches, hint = sub
                 source = "ner-sub"
-        cs, ce, text = _span_text(doc, s, end)
+        cs, ce, text = _span_text(tt, s, end)
         out.append(Mention(cs, ce, text, source, matches, False, hint, s, end))
     return out
 
 
-def _gazetteer_mentions(doc: Doc, gaz: Gazetteer) -> list[Mention]:
+def _gazetteer_mentions(doc: Doc, gaz: Gazetteer, ents: tuple[Span, ...]) -> list[Mention]:
     out: list[Mention] = []
     stop = stoplist()
+    tt = token_table(doc)
+    caps, punct, lower, pos = _caps(tt), tt.is_punct, tt.lower, tt.pos
+    sent_spans, sent_of = sentences(doc)
     ent_of: dict[int, Span] = {}
-    for ent in doc.ents:
+    for ent in ents:
         for i in range(ent.start, ent.end):
             ent_of[i] = ent
     n_tokens = len(doc)
     i = 0
     while i < n_tokens:
-        tok = doc[i]
-        if not _capitalised(tok) or tok.is_punct:
+        if not caps[i] or punct[i]:
             i += 1
             continue
         found: Mention | None = None
-        sent_end = sentence_of(tok).end
+        sent_end = sent_spans[sent_of[i]].end
         for j in range(min(i + MAX_NGRAM, sent_end), i, -1):
-            last = doc[j - 1]
-            if not _capitalised(last):
+            if not caps[j - 1]:
                 continue
-            if any(not (_capitalised(doc[k]) or doc[k].lower_ in CONNECTORS) for k in range(i + 1, j - 1)):
+            if any(not (caps[k] or lower[k] in CONNECTORS) for k in range(i + 1, j - 1)):
                 continue
-            matches, hint, end = _lookup_ngram(doc, gaz, i, j)
+            matches, hint, end = _lookup_ngram(tt, gaz, i, j)
             if not matches:
                 continue
-            cs, ce, text = _span_text(doc, i, end)
-            key = normalize_name(text)
+            cs, ce, text = _span_text(tt, i, end)
+            key = name_key(text)
             if key in stop:
                 continue
-            all_propn = all(doc[k].pos_ == "PROPN" or doc[k].lower_ in CONNECTORS for k in range(i, end))
+            all_propn = all(pos[k] == "PROPN" or lower[k] in CONNECTORS for k in range(i, end))
             ent = ent_of.get(i)
-            whole = ent is not None and _trim_entity(ent) == (i, end)
+            whole = ent is not None and _trim_entity(ent, tt) == (i, end)
             if ent is None or ent.label_ in PLACE_LABELS:
                 pass
             elif ent.label_ in NAMING_LABELS:
@@ -244,61 +272,68 @@ def _gazetteer_mentions(doc: Doc, gaz: Gazetteer) -> list[Mention]:
     return out
 
 
-def _part_of_a_name(tok: Token, ent_of: dict[int, Span]) -> bool:
-    """Whether a capitalised word is part of a person's name ("Bill English"), not an adjective before one."""
-    doc = tok.doc
-    ent = ent_of.get(tok.i)
+def _part_of_a_name(i: int, ent_of: dict[int, Span], caps: list[bool]) -> bool:
+    """Whether capitalised token `i` is part of a person's name ("Bill English"), not an adjective before one."""
+    ent = ent_of.get(i)
     if ent is None or len(ent) == 1:
         return False
-    if tok.i > ent.start:
+    if i > ent.start:
         return True
-    nxt = doc[tok.i + 1]
-    return _capitalised(nxt)
+    return caps[i + 1]
 
 
-def _adjective_mentions(doc: Doc, gaz: Gazetteer) -> list[Mention]:
+def _adjective(gaz: Gazetteer, text: str) -> GazEntry | None:
+    return gaz.adjective_key(name_key(text))  # gaz.adjective(text), with the key remembered
+
+
+def _adjective_mentions(doc: Doc, gaz: Gazetteer, ents: tuple[Span, ...]) -> list[Mention]:
     """Demonyms and adjectives ("Turkish", "South Korean", "U.S.-led", "Russian-backed")."""
+    tt = token_table(doc)
+    caps, words, ent_type, idx = _caps(tt), tt.words, tt.ent_type, tt.idx
     out: list[Mention] = []
     ent_of: dict[int, Span] = {}
-    for ent in doc.ents:  # Doc.ents builds new Span objects on every access: read it once
+    for ent in ents:
         if ent.label_ == "PERSON":
             for k in range(ent.start, ent.end):
                 ent_of[k] = ent
-    for i, tok in enumerate(doc):
-        if not _capitalised(tok):
+    n_tokens = len(words)
+    for i in range(n_tokens):
+        if not caps[i]:
             continue
-        if tok.ent_type_ == "WORK_OF_ART" or (tok.ent_type_ == "PERSON" and _part_of_a_name(tok, ent_of)):
+        label = ent_type[i]
+        if label == "WORK_OF_ART" or (label == "PERSON" and _part_of_a_name(i, ent_of, caps)):
             continue
         # Two-word adjectives first ("South Korean", "Latin American").
-        if i + 1 < len(doc) and _capitalised(doc[i + 1]):
-            cs, ce, text = _span_text(doc, i, i + 2)
-            entry = gaz.adjective(text)
+        if i + 1 < n_tokens and caps[i + 1]:
+            cs, ce, text = _span_text(tt, i, i + 2)
+            entry = _adjective(gaz, text)
             if entry is not None:
                 out.append(Mention(cs, ce, text, "adj", [NameMatch(entry, True)], True, None, i, i + 2))
                 continue
         if out and out[-1].token_end > i:
             continue
-        pieces = [tok.text]
+        word = words[i]
+        pieces = [word]
         offsets = [0]
-        if "-" in tok.text:  # "U.S.-led", "Turkish-Syrian"
+        if "-" in word:  # "U.S.-led", "Turkish-Syrian"
             pieces, offsets, pos = [], [], 0
-            for part in tok.text.split("-"):
+            for part in word.split("-"):
                 pieces.append(part)
                 offsets.append(pos)
                 pos += len(part) + 1
         for part, off in zip(pieces, offsets):
             if not part or not _TITLE_RE.match(part):
                 continue
-            entry = gaz.adjective(part)
+            entry = _adjective(gaz, part)
             if entry is None and len(pieces) > 1:
-                matches = gaz.lookup(part)
+                matches = _lookup(gaz, part)
                 if matches and _notable(matches, ENTITY_OVERRIDE_MIN_POP):
-                    s = tok.idx + off
+                    s = idx[i] + off
                     out.append(Mention(s, s + len(part), part, "gaz", matches, False, None, i, i + 1))
                 continue
             if entry is None:
                 continue
-            s = tok.idx + off
+            s = idx[i] + off
             out.append(Mention(s, s + len(part), part, "adj", [NameMatch(entry, True)], True, None, i, i + 1))
     return out
 
@@ -317,23 +352,24 @@ HONORIFICS = frozenset({
 })
 
 
-def _person_words(doc: Doc) -> set[str]:
+def _person_words(tt: TokenTable, ents: tuple[Span, ...]) -> set[str]:
     """Words that are the later parts of multi-word person names in this doc ("Modi" of "Narendra Modi")."""
+    caps, tokens = _caps(tt), tt.words
     words: set[str] = set()
-    for ent in doc.ents:
+    for ent in ents:
         if ent.label_ == "PERSON" and len(ent) > 1:
-            words.update(t.text for t in ent[1:] if _capitalised(t))
+            words.update(tokens[k] for k in range(ent.start + 1, ent.end) if caps[k])
     return words
 
 
-def _is_person(doc: Doc, m: Mention, person_words: set[str]) -> bool:
+def _is_person(tt: TokenTable, m: Mention, person_words: set[str]) -> bool:
     """A mention that is a person's name: a surname used elsewhere or a title before it ("Ms Raggi")."""
     if m.adjective or any(x.entry.kind in ("country", "admin1", "admin2", "region", "continent") for x in m.matches):
         return False
-    first = doc[m.token_start]
-    if first.lower_.rstrip(".") in HONORIFICS:
+    lower = tt.lower
+    if lower[m.token_start].rstrip(".") in HONORIFICS:
         return True
-    if m.token_start > 0 and doc[m.token_start - 1].lower_.rstrip(".") in HONORIFICS:
+    if m.token_start > 0 and lower[m.token_start - 1].rstrip(".") in HONORIFICS:
         return True
     return m.text in person_words
 
@@ -341,9 +377,13 @@ def _is_person(doc: Doc, m: Mention, person_words: set[str]) -> bool:
 def find_mentions(doc: Doc, gazetteer: Gazetteer | None = None) -> list[Mention]:
     """Every toponym mention in the doc, non-overlapping, in text order."""
     gaz = gazetteer or Gazetteer.load()
-    candidates = _ner_mentions(doc, gaz) + _gazetteer_mentions(doc, gaz) + _adjective_mentions(doc, gaz)
-    person_words = _person_words(doc)
-    candidates = [m for m in candidates if not _is_person(doc, m, person_words)]
+    ents = doc.ents  # Doc.ents builds new Span objects on every access: read it once
+    tt = token_table(doc)
+    candidates = (
+        _ner_mentions(doc, gaz, ents) + _gazetteer_mentions(doc, gaz, ents) + _adjective_mentions(doc, gaz, ents)
+    )
+    person_words = _person_words(tt, ents)
+    candidates = [m for m in candidates if not _is_person(tt, m, person_words)]
     candidates.sort(key=lambda m: (-_priority(m)[0], -_priority(m)[1], m.start))
     chosen: list[Mention] = []
     taken: list[tuple[int, int]] = []

@@ -289,7 +289,11 @@ class Gazetteer:
 
     def adjective(self, word: str) -> GazEntry | None:
         """The place an adjective or demonym names ("Turkish" → Turkey), if any."""
-        rows = self._adjectives.get(normalize_name(word))
+        return self.adjective_key(normalize_name(word))
+
+    def adjective_key(self, key: str) -> GazEntry | None:
+        """`adjective` for an already normalised word."""
+        rows = self._adjectives.get(key)
         return self.entry(rows[0]) if rows else None
 
     def has_adjective_key(self, key: str) -> bool:

@@ -6,6 +6,7 @@ from collections.abc import Sequence
 
 from spacy.tokens import Doc
 
+from ..nlp.tokens import doc_text
 from ..types import Place
 from .find import find_mentions
 from .gazetteer import Gazetteer
@@ -19,4 +20,4 @@ def find_places(doc: Doc, gazetteer: Gazetteer | None = None, country_hints: Seq
     """
     gaz = gazetteer or Gazetteer.load()
     mentions = find_mentions(doc, gaz)
-    return resolve_mentions(mentions, doc.text, gaz, country_hints)
+    return resolve_mentions(mentions, doc_text(doc), gaz, country_hints)

@@ -7,11 +7,23 @@ or remote cluster (cluster.py); each worker builds one `Coder` from a `CoderSpec
 
 from __future__ import annotations
 
+from typing import Any
+
 from .cluster import ClusterOptions
-from .parquet import ARTICLE_SCHEMA, EVENT_SCHEMA, partition_paths, write_partition
 from .partition import Partition, PartitionResult, partitions
 from .run import ParallelResults, ParallelRun, run_parallel
 from .spec import CoderSpec
+
+_PARQUET_NAMES = frozenset({"ARTICLE_SCHEMA", "EVENT_SCHEMA", "partition_paths", "write_partition"})
+
+
+def __getattr__(name: str) -> Any:
+    """The Parquet names, imported on first use: pyarrow is needed only by runs that write Parquet."""
+    if name in _PARQUET_NAMES:
+        from . import parquet
+
+        return getattr(parquet, name)
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 __all__ = [
     "ARTICLE_SCHEMA",

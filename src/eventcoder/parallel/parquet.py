@@ -8,6 +8,8 @@ published, clean text, number of events) and is written last, so a partition is
 complete when its articles file exists.  Each file is written to a hidden temporary
 name in the same directory and moved into place with `os.replace`: a reader never
 sees half a file, and a partition coded twice (a retry) just replaces it.
+`read_partition` reads a partition back as (Article, events) pairs whose records
+(`Event.to_dict()`) are those written.
 """
 
 from __future__ import annotations
@@ -16,11 +18,12 @@ import os
 import uuid
 from collections.abc import Sequence
 from pathlib import Path
+from typing import Any
 
 import pyarrow as pa
 import pyarrow.parquet as pq
 
-from ..types import Article, Event
+from ..types import Article, Attribution, Entity, Event, Place, TextRef
 
 _SPAN = pa.list_(pa.int64())
 ENTITY = pa.struct(
@@ -116,6 +119,80 @@ def write_partition(
     ]
     write_atomic(pa.Table.from_pylist(rows, schema=ARTICLE_SCHEMA), articles_path, tag)
     return str(events_path), str(articles_path)
+
+
+def read_partition(events_path: str | os.PathLike[str], articles_path: str | os.PathLike[str]) -> list[
+    tuple[Article, list[Event]]
+]:
+    """The coded articles of one partition, in order, with their events (the inverse of `write_partition`).
+
+    Each event's record (`Event.to_dict()`) equals the one written; what the record does
+    not hold is not restored (`Event.extra`, `Entity.kind`, `Place.score`).
+    """
+    rows = pq.read_table(articles_path, schema=ARTICLE_SCHEMA).to_pylist()
+    records = pq.read_table(events_path, schema=EVENT_SCHEMA).to_pylist()
+    out: list[tuple[Article, list[Event]]] = []
+    start = 0
+    for row in rows:
+        article = Article(
+            id=row["id"], text=row["text"], published=row["published"], source=row["source"], url=row["url"],
+            title=row["title"],
+        )
+        end = start + row["events"]
+        out.append((article, [event_from_record(r, article) for r in records[start:end]]))
+        start = end
+    if start != len(records):
+        raise ValueError(f"{events_path}: {len(records)} events, but {articles_path} accounts for {start}")
+    return out
+
+
+def event_from_record(record: dict[str, Any], article: Article) -> Event:
+    """The `Event` whose `to_dict()` is `record` (an `EVENT_SCHEMA` row), for `article`."""
+    trigger, sentence, attribution = record["trigger"], record["sentence"], record["attribution"]
+    return Event(
+        id=record["id"],
+        event_type=record["event_type"],
+        mode=record["mode"],
+        context=tuple(record["context"] or ()),
+        cameo=record["cameo"],
+        quad_class=record["quad_class"],
+        goldstein=record["goldstein"],
+        actor=tuple(_entity(e) for e in record["actor"] or ()),
+        recipient=tuple(_entity(e) for e in record["recipient"] or ()),
+        trigger=TextRef(trigger["text"], _span(trigger["span"])),
+        sentence=TextRef(sentence["text"], _span(sentence["span"]), sentence["index"]),
+        factuality=record["factuality"],
+        attribution=None if attribution is None else Attribution(
+            _entity(attribution["speaker"]) if attribution["speaker"] is not None else None,
+            attribution["cue"],
+            _span(attribution["cue_span"]),
+        ),
+        confidence=record["confidence"],
+        evidence=record["evidence"],
+        article=article,
+        date=record["date"],
+        date_precision=record["date_precision"],
+        date_text=record["date_text"],
+        date_span=_span(record["date_span"]) if record["date_span"] is not None else None,
+        event_loc=_place(record["event_loc"]) if record["event_loc"] is not None else None,
+    )
+
+
+def _span(value: list[int]) -> tuple[int, int]:
+    return (value[0], value[1])
+
+
+def _entity(d: dict[str, Any]) -> Entity:
+    return Entity(
+        d["entity_text"], _span(d["span"]), d["name"], d["country"], d["sector"], d["office"], d["identifier_id"]
+    )
+
+
+def _place(d: dict[str, Any]) -> Place:
+    return Place(
+        d["entity_text"], _span(d["span"]), d["name"], d["geonameid"], d["lat"], d["lon"], d["country"],
+        d["admin1"], d["feature_code"],
+    )
 
 
 def write_atomic(table: pa.Table, path: Path, tag: str = "") -> None:

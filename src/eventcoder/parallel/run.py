@@ -5,8 +5,14 @@
             ...
         run.files                                              # Parquet files written (with out_dir=)
 
+With ``out_dir=DIR, collect=False, read_back=True`` the workers send back only their
+failures and the file names, and `code` reads each partition's results from its
+Parquet files (what `eventcoder ingest --workers` loads into the database).
+
 The input is read lazily: at most `max_in_flight` partitions (default: two per worker
-thread, plus two) are on the cluster at once, so the client never holds the corpus.
+thread, plus two) are on the cluster at once, so the client never holds the corpus;
+it reads two partitions per worker thread ahead, so that the input's last partitions
+can be cut finer and the workers finish together (`partitions(tail=...)`).
 Results come back in input order (`ordered=True`) or as partitions finish.  A worker
 that dies costs a retry of the partitions it held (Dask reschedules them; the Parquet
 files are replaced atomically); a partition that kills workers again and again (Dask's
@@ -26,7 +32,6 @@ from typing import Any
 from ..errors import EventcoderError, UsageError
 from ..types import ArticleFailure
 from .cluster import ClusterOptions, open_client, worker_threads
-from .parquet import remove_temporaries
 from .partition import PARTITION_CHARS, PARTITION_SIZE, Item, Partition, PartitionResult, Result, partitions
 from .spec import CoderSpec
 from .worker import BATCH_CHARS, CoderSetupError, code_partition
@@ -34,6 +39,7 @@ from .worker import BATCH_CHARS, CoderSetupError, code_partition
 log = logging.getLogger(__name__)
 
 WINDOW_REFRESH = 5.0  # seconds between looks at how many worker threads the cluster has
+TAIL_PER_THREAD = 2  # the input's last partitions (this many per worker thread) are cut finer
 _USER_ERRORS = ("ModelNotFoundError", "DataFileError", "UsageError")
 
 
@@ -48,12 +54,14 @@ class ParallelRun:
         spec: CoderSpec | None = None,
         out_dir: str | os.PathLike[str] | None = None,
         collect: bool = True,
+        read_back: bool = False,
         ordered: bool = True,
         partition_size: int = PARTITION_SIZE,
         partition_chars: int = PARTITION_CHARS,
         batch_chars: int = BATCH_CHARS,
         retries: int = 2,
         max_in_flight: int | None = None,
+        tail_partitions: int | None = None,
         log_level: int = logging.WARNING,
     ) -> None:
         self.options = ClusterOptions(workers=workers, scheduler=scheduler, log_level=log_level)
@@ -62,13 +70,17 @@ class ParallelRun:
             raise UsageError(f"partition size must be at least 1, not {partition_size}")
         self.spec = spec if spec is not None else CoderSpec()
         self.out_dir = os.path.abspath(out_dir) if out_dir is not None else None
+        if read_back and (out_dir is None or collect):
+            raise UsageError("reading results back from Parquet needs an output directory and collect=False")
         self.collect = collect
+        self.read_back = read_back
         self.ordered = ordered
         self.partition_size = partition_size
         self.partition_chars = partition_chars
         self.batch_chars = batch_chars
         self.retries = retries
         self.max_in_flight = max_in_flight
+        self.tail_partitions = tail_partitions
         self.tag = uuid.uuid4().hex[:10]  # names this run's task keys and temporary files
         self.files: list[str] = []
         self.articles = self.events = self.failed = 0
@@ -93,6 +105,8 @@ class ParallelRun:
             if cluster is not None:
                 cluster.close()
             if self.out_dir is not None:
+                from .parquet import remove_temporaries  # pyarrow only for runs that write Parquet
+
                 remove_temporaries(self.out_dir, self.tag)
 
     def __enter__(self) -> ParallelRun:
@@ -109,9 +123,19 @@ class ParallelRun:
 
     # -- coding ---------------------------------------------------------------------------
     def code(self, items: Iterable[Item]) -> Iterator[Result]:
-        """(Article, events) or ArticleFailure for each input item (only the failures when not collecting)."""
+        """(Article, events) or ArticleFailure for each input item, in order.
+
+        The results travel back with each partition, or (`read_back`) are read from the
+        partition's Parquet files, which the workers and this process must then share;
+        with neither, only the failures are yielded.
+        """
         for result in self.code_partitions(items):
-            yield from result.items if self.collect else result.failures
+            if self.collect:
+                yield from result.items
+            elif self.read_back and result.files:
+                yield from results_from_files(result)
+            else:
+                yield from result.failures
 
     code_many = code  # the batch interface of `Coder`: a ParallelRun can stand in for a Coder there
 
@@ -120,10 +144,12 @@ class ParallelRun:
         from distributed import wait
 
         client = self._require_client()
-        source = partitions(items, self.partition_size, self.partition_chars)
+        threads = worker_threads(client)
+        tail = self.tail_partitions if self.tail_partitions is not None else TAIL_PER_THREAD * threads
+        source = partitions(items, self.partition_size, self.partition_chars, tail=tail)
         pending: dict[int, tuple[Any, Partition]] = {}
         exhausted = False
-        window, sized = self._window(client), time.monotonic()
+        window, sized = self.max_in_flight or 2 * threads + 2, time.monotonic()
         try:
             while True:
                 if self.max_in_flight is None and time.monotonic() - sized > WINDOW_REFRESH:
@@ -191,6 +217,18 @@ class ParallelRun:
         if self.client is None:
             raise RuntimeError("ParallelRun is not open: use it as a context manager or call open()")
         return self.client
+
+
+def results_from_files(result: PartitionResult) -> Iterator[Result]:
+    """A partition's results in input order: its coded articles from its Parquet files, its failures in place."""
+    from .parquet import read_partition
+
+    events_path, articles_path = result.files
+    coded = iter(read_partition(events_path, articles_path))
+    failures = dict(zip(result.failure_at, result.failures, strict=True))
+    for position in range(result.articles + len(result.failures)):
+        failure = failures.get(position)
+        yield failure if failure is not None else next(coded)
 
 
 def lost_partition(part: Partition, reason: str, collect: bool = True) -> PartitionResult:

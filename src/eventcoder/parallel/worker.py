@@ -20,7 +20,6 @@ from typing import TYPE_CHECKING
 
 from ..errors import EventcoderError
 from ..types import ArticleFailure
-from .parquet import write_partition
 from .partition import Item, Partition, PartitionResult, Result, partitions
 from .spec import CoderSpec
 
@@ -90,7 +89,12 @@ def code_partition(
             results.extend(code_items(coder, batch.items))
     coded = [r for r in results if not isinstance(r, ArticleFailure)]
     failures = tuple(r for r in results if isinstance(r, ArticleFailure))
-    files = write_partition(out_dir, partition.index, coded, tag) if out_dir is not None else ()
+    failure_at = tuple(i for i, r in enumerate(results) if isinstance(r, ArticleFailure))
+    files: tuple[str, ...] = ()
+    if out_dir is not None:
+        from .parquet import write_partition  # pyarrow only for runs that write Parquet
+
+        files = write_partition(out_dir, partition.index, coded, tag)
     return PartitionResult(
         index=partition.index,
         items=tuple(results) if collect else (),
@@ -101,6 +105,7 @@ def code_partition(
         host=socket.gethostname(),
         pid=os.getpid(),
         seconds=time.perf_counter() - started,
+        failure_at=failure_at,
     )
 
 
