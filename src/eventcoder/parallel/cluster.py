@@ -75,7 +75,7 @@ def open_client(options: ClusterOptions) -> tuple[Any, Any]:
             n_workers=options.workers,
             threads_per_worker=1,
             processes=True,
-            dashboard_address=None,
+            dashboard_address=":0",  # the scheduler still serves HTTP (health, metrics): any free port, never a clash on 8787
             silence_logs=options.log_level,
         )
     try:
