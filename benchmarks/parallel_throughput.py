@@ -32,11 +32,7 @@ import threading
 import time
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parents[1]
-DEFAULT_CORPORA = [
-    ROOT.parent / "shared" / "corpora" / "guardian-syria-2017-2019.jsonl",
-    ROOT.parent / "shared" / "corpora" / "bbc-news-2004-2005.jsonl",
-]
+from corpus import DEFAULT_CORPORA, read_rows  # benchmarks/corpus.py
 
 SPACY_SCRIPT = """
 import json, sys, time
@@ -52,20 +48,6 @@ for _ in nlp.pipe(texts, n_process=n_process, batch_size=batch):
     pass
 print(json.dumps({"load": t1 - t0, "pipe": time.perf_counter() - t1}))
 """
-
-
-def read_rows(paths: list[Path], limit: int | None) -> list[dict]:
-    rows: list[dict] = []
-    for path in paths:
-        if not path.exists():
-            continue
-        with path.open(encoding="utf-8") as f:
-            for line in f:
-                row = json.loads(line)
-                rows.append({k: row[k] for k in ("id", "text", "published", "source", "title") if row.get(k)})
-                if limit is not None and len(rows) >= limit:
-                    return rows
-    return rows
 
 
 class PeakMemory:
@@ -184,7 +166,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--skip-scaling", action="store_true", help="do not run --workers 1")
     args = ap.parse_args(argv)
 
-    rows = read_rows(args.corpus or DEFAULT_CORPORA, args.limit)
+    rows = read_rows(args.corpus or DEFAULT_CORPORA, args.limit, ("id", "text", "published", "source", "title"))
     if not rows:
         print("no corpus found (../shared/corpora absent): skipping", file=sys.stderr)
         return 0

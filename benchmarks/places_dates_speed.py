@@ -15,31 +15,13 @@ from __future__ import annotations
 
 import argparse
 import cProfile
-import json
 import pstats
 import sys
 import time
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parents[1]
-DEFAULT_CORPORA = [
-    ROOT.parent / "shared" / "corpora" / "guardian-syria-2017-2019.jsonl",
-    ROOT.parent / "shared" / "corpora" / "bbc-news-2004-2005.jsonl",
-]
+from corpus import DEFAULT_CORPORA, read_rows  # benchmarks/corpus.py
 BAR = 0.15
-
-
-def read_rows(paths: list[Path], limit: int) -> list[dict]:
-    rows: list[dict] = []
-    for path in paths:
-        if not path.exists():
-            continue
-        with path.open(encoding="utf-8") as f:
-            for line in f:
-                rows.append(json.loads(line))
-                if len(rows) >= limit:
-                    return rows
-    return rows
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -15,31 +15,13 @@ fails, it reports.
 from __future__ import annotations
 
 import argparse
-import json
 import os
 import sys
 import time
 from pathlib import Path
 from typing import Any
 
-ROOT = Path(__file__).resolve().parents[1]
-DEFAULT_CORPORA = [
-    ROOT.parent / "shared" / "corpora" / "guardian-syria-2017-2019.jsonl",
-    ROOT.parent / "shared" / "corpora" / "bbc-news-2004-2005.jsonl",
-]
-
-
-def read_texts(paths: list[Path], limit: int) -> list[dict]:
-    rows: list[dict] = []
-    for path in paths:
-        if not path.exists():
-            continue
-        with path.open(encoding="utf-8") as f:
-            for line in f:
-                rows.append(json.loads(line))
-                if len(rows) >= limit:
-                    return rows
-    return rows
+from corpus import DEFAULT_CORPORA, read_rows  # benchmarks/corpus.py
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -49,7 +31,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--model", default=None)
     args = ap.parse_args(argv)
 
-    rows = read_texts(args.corpus or DEFAULT_CORPORA, args.limit)
+    rows = read_rows(args.corpus or DEFAULT_CORPORA, args.limit)
     if not rows:
         print("no corpus found (../shared/corpora absent): skipping", file=sys.stderr)
         return 0

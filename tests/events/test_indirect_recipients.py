@@ -8,11 +8,7 @@ from __future__ import annotations
 
 import pytest
 
-
-def _events(coder, text, event_type):
-    events = [e for e in coder.code(text) if e.event_type == event_type]
-    assert events, f"no {event_type} coded in {text!r}"
-    return events
+from coding_helpers import events_of_type as _events
 
 
 @pytest.mark.parametrize(

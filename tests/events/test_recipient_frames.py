@@ -6,11 +6,7 @@ from __future__ import annotations
 
 import pytest
 
-
-def _events(coder, text, event_type, published=None):
-    events = [e for e in coder.code(text, published=published) if e.event_type == event_type]
-    assert events, f"no {event_type} coded in {text!r}"
-    return events
+from coding_helpers import events_of_type as _events
 
 
 @pytest.mark.parametrize(

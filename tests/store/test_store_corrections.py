@@ -2,24 +2,12 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 
-from store_helpers import OTHER_REPORT, PROTEST, WIRE, article, check_consistent, ingest, write_jsonl
+from store_helpers import check_consistent
 
 from eventcoder.store import Correction, CorrectionError, EntityChange, EventFilters, EventStore, PlaceChange
 from eventcoder.store import queries
-
-
-@pytest.fixture
-def filled(store: EventStore, coder, tmp_path: Path) -> EventStore:
-    ingest(store, coder, write_jsonl(tmp_path / "corpus.jsonl", [
-        article("wire", WIRE, url="https://wire.example/1", source="Wire"),
-        article("paper", OTHER_REPORT, url="https://paper.example/2", source="Paper"),
-        article("protest", PROTEST, source="Paper", published="2024-04-02"),
-    ]))
-    return store
 
 
 def one(store: EventStore, **filters: object) -> dict:

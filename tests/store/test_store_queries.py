@@ -2,24 +2,10 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
-
-from store_helpers import OTHER_REPORT, PROTEST, WIRE, article, ingest, write_jsonl
 
 from eventcoder.errors import UsageError
 from eventcoder.store import EventFilters, EventStore
-
-
-@pytest.fixture
-def filled(store: EventStore, coder, tmp_path: Path) -> EventStore:
-    ingest(store, coder, write_jsonl(tmp_path / "corpus.jsonl", [
-        article("wire", WIRE, url="https://wire.example/1", source="Wire"),
-        article("paper", OTHER_REPORT, url="https://paper.example/2", source="Paper"),
-        article("protest", PROTEST, source="Paper", published="2024-04-02"),
-    ]))
-    return store
 
 
 def kinds(events: list[dict]) -> list[tuple[str, str | None]]:

@@ -312,6 +312,11 @@ def _default_records() -> tuple[_Record, ...]:
     return tuple(records)
 
 
+def default_country_codes() -> frozenset[str]:
+    """The country codes the default actor files give their entries (ISO alpha-3 and PLOVER codes such as IGO)."""
+    return frozenset(r.country for r in _default_records() if r.country)
+
+
 # --------------------------------------------------------------------------- the knowledge base
 
 class KnowledgeBase:

@@ -23,7 +23,6 @@ import re
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from functools import cache
-from importlib import resources
 from typing import Any
 
 import duckdb
@@ -83,25 +82,10 @@ def country_codes() -> frozenset[str]:
     """Every actor/place country code eventcoder knows: ISO alpha-3, PLOVER codes, and those of the actor files."""
     import pycountry
 
-    codes = {c.alpha_3 for c in pycountry.countries} | PLOVER_CODES
-    folder = resources.files("eventcoder.data").joinpath("actors")
-    for entry in folder.iterdir():
-        if not entry.name.endswith(".tsv"):
-            continue
-        header: list[str] | None = None
-        for line in entry.read_text(encoding="utf-8").splitlines():
-            if not line.strip() or line.startswith("#"):
-                continue
-            fields = line.split("\t")
-            if header is None:
-                header = fields
-                continue
-            for column in ("iso3", "country"):
-                if column in header and header.index(column) < len(fields):
-                    value = fields[header.index(column)].strip()
-                    if len(value) == 3 and value.isalpha() and value.isupper():
-                        codes.add(value)
-    return frozenset(codes)
+    from ..actors.kb import default_country_codes
+
+    from_files = {c for c in default_country_codes() if len(c) == 3 and c.isalpha() and c.isupper()}
+    return frozenset({c.alpha_3 for c in pycountry.countries} | PLOVER_CODES | from_files)
 
 
 def _country(value: str, what: str) -> str | None:
