@@ -1,8 +1,8 @@
 """Counts for the charts: actors, a pair's time series, the actor network, places, and the store's stats.
 
-Stats, actors, the network's pair counts and the places (per set of filters; limits are
-applied after) are cached until the app's next write: the server is the database's only
-writer.  `warm` computes the unfiltered ones in the background at start-up and after
+Stats, actors, the network (per set of filters and limits) and the places (per set of
+filters; the limit is applied after) are cached until the app's next write: the server is
+the database's only writer.  `warm` computes the unfiltered ones in the background at start-up and after
 each write, so the UI's first views never wait for a full scan.
 """
 
@@ -14,7 +14,6 @@ from typing import Annotated, Any, Literal
 from fastapi import APIRouter, Depends, Query
 
 from ..store import EventFilters
-from ..store.aggregates import pair_counts, shape_network
 from .database import Database
 from .params import event_filters
 from .routes_events import database
@@ -23,6 +22,7 @@ from .schemas import CODE_PATTERN, ActorCount, NetworkOut, PlaceCount, SeriesOut
 router = APIRouter(prefix="/api", tags=["analysis"])
 MAX_ACTORS = 1000
 MAX_PLACES = 10_000
+NETWORK_LIMITS = (200, 50)  # the network view's and the timeline's pair list's requests
 
 
 def warm(db: Database) -> None:
@@ -30,7 +30,8 @@ def warm(db: Database) -> None:
     everything = EventFilters()
     db.cached(("stats",), lambda store: store.stats())
     db.cached(("actors", "any"), lambda store: store.actors("any", MAX_ACTORS))
-    db.cached(("network", everything), lambda store: pair_counts(store.con, everything))
+    for limit in NETWORK_LIMITS:
+        db.cached(("network", everything, 1, limit), lambda store, limit=limit: store.network(everything, 1, limit))
     db.cached(("places", everything), lambda store: store.places(everything, MAX_PLACES))
 
 
@@ -67,8 +68,7 @@ def get_network(
     min_events: Annotated[int, Query(ge=1, le=1_000_000_000)] = 1,
     limit: Annotated[int, Query(ge=1, le=5000, description="edges with most events")] = 200,
 ) -> dict[str, Any]:
-    counts = db.cached(("network", filters), lambda store: pair_counts(store.con, filters))
-    return shape_network(counts, min_events, limit)
+    return db.cached(("network", filters, min_events, limit), lambda store: store.network(filters, min_events, limit))
 
 
 @router.get("/places", response_model=list[PlaceCount], summary="Event locations with counts")

@@ -8,7 +8,6 @@ parameters), so it sees what the event list sees: canonical events, corrected va
 from __future__ import annotations
 
 from collections.abc import Iterator
-from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from typing import Any
 
@@ -98,68 +97,47 @@ def _codes(key: str | None) -> list[str]:
     return [c for c in (key or "").split("|") if c]
 
 
-@dataclass(frozen=True, slots=True)
-class PairCounts:
-    """The network before shaping: counts per (actor country, recipient country) and per country."""
-
-    pairs: dict[tuple[str, str], tuple[int, int, int, float, int]]  # events, coop, conflict, sum, n scores
-    totals: dict[str, int]
-
-
-def pair_counts(con: duckdb.DuckDBPyConnection, filters: EventFilters) -> PairCounts:
-    """Events per directed country pair (each event once per pair) and per country.
-
-    Events are grouped by their country keys in SQL (a few thousand groups for a million
-    events), then each group is spread over its country pairs here.
-    """
-    where, params = filters.where()
-    where = _and(where, "actor_key <> '||' AND recipient_key <> '||'")
-    sql = (
-        "SELECT actor_key, recipient_key, count(*), count(*) FILTER (quad_class IN (1, 2)), "
-        "count(*) FILTER (quad_class IN (3, 4)), coalesce(sum(goldstein), 0), count(goldstein) "
-        f"FROM events{where} GROUP BY 1, 2"
-    )
-    pairs: dict[tuple[str, str], list[float]] = {}
-    totals: dict[str, int] = {}
-    for actor_key, recipient_key, n, coop, conf, gsum, gcount in con.execute(sql, params).fetchall():
-        actors, recipients = _codes(actor_key), _codes(recipient_key)
-        for country in set(actors) | set(recipients):
-            totals[country] = totals.get(country, 0) + n
-        for a in actors:
-            for r in recipients:
-                acc = pairs.setdefault((a, r), [0, 0, 0, 0.0, 0])
-                acc[0] += n
-                acc[1] += coop
-                acc[2] += conf
-                acc[3] += gsum
-                acc[4] += gcount
-    return PairCounts({k: (int(v[0]), int(v[1]), int(v[2]), float(v[3]), int(v[4])) for k, v in pairs.items()},
-                      totals)
-
-
-def shape_network(counts: PairCounts, min_events: int = 1, limit: int = 200) -> dict[str, list[dict[str, Any]]]:
-    """The `limit` edges with most events (at least `min_events`) and their nodes.
-
-    A node's count is the events it takes part in over all edges (not only the kept ones).
-    An event whose actor and recipient share a country gives a self-loop edge.
-    """
-    kept = sorted((item for item in counts.pairs.items() if item[1][0] >= min_events),
-                  key=lambda item: (-item[1][0], item[0]))[:limit]
-    edges = [
-        {"source": a, "target": r, "events": n, "cooperation": coop, "conflict": conf,
-         "goldstein_mean": round(gsum / gcount, 3) if gcount else None}
-        for (a, r), (n, coop, conf, gsum, gcount) in kept
-    ]
-    totals = counts.totals
-    names = sorted({e["source"] for e in edges} | {e["target"] for e in edges}, key=lambda c: (-totals[c], c))
-    return {"nodes": [{"id": c, "events": totals[c]} for c in names], "edges": edges}
+_CODES = "string_split(trim({}, '|'), '|')"  # a country key's countries, in SQL (see `_codes`)
+# Events grouped by their country keys (a few thousand groups for a million events), each
+# group spread over its directed country pairs (every event once per pair) and over its
+# countries (every event once per country); the kept edges come back with both ends' totals.
+_NETWORK = f"""
+WITH groups AS (
+  SELECT actor_key, recipient_key, count(*) AS n, count(*) FILTER (quad_class IN (1, 2)) AS coop,
+         count(*) FILTER (quad_class IN (3, 4)) AS conf, sum(goldstein) AS gsum, count(goldstein) AS gcount
+  FROM events{{where}} GROUP BY 1, 2),
+edges AS (
+  SELECT a, r, sum(n) AS n, sum(coop) AS coop, sum(conf) AS conf, sum(gsum) AS gsum, sum(gcount) AS gcount
+  FROM groups, unnest({_CODES.format('actor_key')}) AS actors(a), unnest({_CODES.format('recipient_key')}) AS recipients(r)
+  GROUP BY a, r HAVING sum(n) >= ? ORDER BY n DESC, a, r LIMIT ?),
+totals AS (
+  SELECT country, sum(n) AS n FROM groups,
+    unnest(list_distinct(list_concat({_CODES.format('actor_key')}, {_CODES.format('recipient_key')}))) AS countries(country)
+  GROUP BY country)
+SELECT e.a, e.r, e.n, e.coop, e.conf, e.gsum, e.gcount, ta.n, tr.n
+FROM edges e JOIN totals ta ON ta.country = e.a JOIN totals tr ON tr.country = e.r
+ORDER BY e.n DESC, e.a, e.r"""
 
 
 def network(
     con: duckdb.DuckDBPyConnection, filters: EventFilters, min_events: int = 1, limit: int = 200
 ) -> dict[str, list[dict[str, Any]]]:
-    """The actor network: directed country -> country edges with counts, and their nodes."""
-    return shape_network(pair_counts(con, filters), min_events, limit)
+    """The actor network: the `limit` directed country -> country edges with most events (at least `min_events`).
+
+    A node's count is the events it takes part in over all edges (not only the kept ones).
+    An event whose actor and recipient share a country gives a self-loop edge.  All the
+    counting happens in SQL, so only the kept edges reach Python.
+    """
+    where, params = filters.where()
+    where = _and(where, "actor_key <> '||' AND recipient_key <> '||'")
+    rows = con.execute(_NETWORK.format(where=where), [*params, int(min_events), int(limit)]).fetchall()
+    edges, totals = [], {}
+    for a, r, n, coop, conf, gsum, gcount, a_total, r_total in rows:
+        edges.append({"source": a, "target": r, "events": int(n), "cooperation": int(coop), "conflict": int(conf),
+                      "goldstein_mean": round(float(gsum) / gcount, 3) if gcount else None})
+        totals[a], totals[r] = int(a_total), int(r_total)
+    names = sorted(totals, key=lambda c: (-totals[c], c))
+    return {"nodes": [{"id": c, "events": totals[c]} for c in names], "edges": edges}
 
 
 def places(con: duckdb.DuckDBPyConnection, filters: EventFilters, limit: int = 1000) -> list[dict[str, Any]]:
