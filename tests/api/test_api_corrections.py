@@ -44,6 +44,24 @@ def test_a_correction_is_stored_with_its_audit_trail_and_the_original_kept(serve
     assert again["original"]["event_type"] == "CONSULT" and len(again["corrections"]) == len(view["corrections"]) + 1
 
 
+def test_a_list_of_entities_corrects_a_compound_actor(serve: Any) -> None:
+    client = serve()
+    eid = event_id(client, "CONSULT", actor="TUR")
+    coded = client.get(f"/api/events/{eid}").json()["event"]["actor"]
+    # the coded actor kept as it is (an empty object), a second one added
+    response = correct(client, eid, actor=[{}, {"name": "Georgia", "country": "GEO", "sector": "GOV"}])
+    assert response.status_code == 201, response.text
+    actors = response.json()["event"]["actor"]
+    assert actors[0] == coded[0]
+    assert [(a["name"], a["country"], a["sector"]) for a in actors[1:]] == [("Georgia", "GEO", "GOV")]
+    assert [e["id"] for e in events(client, actor="GEO")] == [eid] == [e["id"] for e in events(client, actor="TUR")]
+    edges = {(e["source"], e["target"]) for e in client.get("/api/network").json()["edges"]}
+    assert {("TUR", "AZE"), ("GEO", "AZE")} <= edges
+    # an empty list: no actor; too many entities: 422
+    assert correct(client, eid, actor=[]).json()["event"]["actor"] == []
+    assert correct(client, eid, actor=[{"country": "FRA"}] * 21).status_code == 422
+
+
 def test_queries_use_the_corrected_values(serve: Any) -> None:
     client = serve()
     eid = event_id(client, "CONSULT", actor="TUR")

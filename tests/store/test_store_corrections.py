@@ -42,6 +42,35 @@ def test_actor_corrections_keep_columns_keys_and_entities_consistent(filled: Eve
     check_consistent(filled)
 
 
+def test_a_compound_actor_is_corrected_entity_by_entity(filled: EventStore) -> None:
+    event = one(filled, actor="RUS")
+    coded = event["actor"][0]
+    # a second actor added beside the coded one (which keeps its mention, span and name)
+    filled.correct_event(event["id"], Correction(actor=(EntityChange(), EntityChange(name="Belarus", country="BLR"))))
+    after = one(filled, actor="BLR")
+    assert [(a["name"], a["country"]) for a in after["actor"]] == [(coded["name"], "RUS"), ("Belarus", "BLR")]
+    assert after["actor"][0]["span"] == coded["span"]
+    assert [e["id"] for e in filled.query_events(EventFilters(actor="RUS"))] == [event["id"]]
+    entities = filled.con.execute("SELECT position, country FROM entities WHERE event_id = ? AND role = 'actor' "
+                                  "ORDER BY position", [event["id"]]).fetchall()
+    assert entities == [(0, "RUS"), (1, "BLR")]
+    check_consistent(filled)
+    # the first part changed, the second kept
+    filled.correct_event(event["id"], Correction(actor=(EntityChange(sector="GOV"), EntityChange())))
+    assert [(a["country"], a["sector"]) for a in one(filled, actor="BLR")["actor"]] == [("RUS", "GOV"), ("BLR", None)]
+    # a part removed (cleared, or left out of the tuple), then every part: no actor
+    filled.correct_event(event["id"], Correction(actor=(EntityChange("", "", ""), EntityChange())))
+    assert [a["country"] for a in one(filled, actor="BLR")["actor"]] == ["BLR"]
+    filled.correct_event(event["id"], Correction(actor=()))
+    assert one(filled, recipient="UKR", event_type="ASSAULT")["actor"] == []
+    assert filled.con.execute("SELECT actor_key FROM events WHERE id = ?", [event["id"]]).fetchone() == ("||",)
+    check_consistent(filled)
+    fields = [row["field"] for row in filled.corrections(event["id"])]
+    assert fields == ["actor"] * 4
+    with pytest.raises(CorrectionError, match="more than 20 actor"):
+        filled.correct_event(event["id"], Correction(actor=tuple(EntityChange(country="FRA") for _ in range(21))))
+
+
 def test_a_place_correction_is_looked_up_in_the_gazetteer(filled: EventStore) -> None:
     event = one(filled, actor="RUS")
     filled.correct_event(event["id"], Correction(place=PlaceChange(name="Donetsk")))

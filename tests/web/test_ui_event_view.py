@@ -91,6 +91,38 @@ def test_correction_is_saved_shown_and_kept_after_reload(web: Session, screensho
     assert web.page.locator(".event-head .badge").first.text_content() == "corrected"
 
 
+def test_a_second_actor_is_added_and_one_removed(web: Session, screenshots: Path) -> None:
+    event = find_event(web.base, actor="TUR", recipient="AZE")
+    coded = [(a["country"], a.get("sector")) for a in event["actor"]]
+    web.open(f"#/event/{event['id']}", ready="event")
+    form = web.page.locator("#correction-form")
+    bodies: list[Any] = []
+    web.page.on("request", lambda r: bodies.append(json.loads(r.post_data or "null")) if r.method == "POST" else None)
+    form.locator("#fix-add-actor").click()
+    added = form.locator("#fix-actors .entity-row").last
+    added.locator("input[name=actor_name]").fill("Georgia")
+    added.locator("input[name=actor_country]").fill("geo")
+    added.locator("select[name=actor_sector]").select_option("GOV")
+    web.page.screenshot(path=screenshots / "event-compound-actor.png", full_page=True)
+    form.locator("#fix-submit").click()
+    web.page.locator("#correction-saved").wait_for()
+    assert list(bodies[0]) == ["actor"] and bodies[0]["actor"][-1] == {"name": "Georgia", "country": "GEO", "sector": "GOV"}
+    actors = api_get(web.base, f"/api/events/{event['id']}")["event"]["actor"]
+    assert [(a["country"], a.get("sector")) for a in actors] == [*coded, ("GEO", "GOV")]
+    # the redrawn form has a row per actor; removing the first leaves Georgia alone
+    rows = web.page.locator("#correction-form #fix-actors .entity-row")
+    assert rows.count() == len(coded) + 1
+    for _ in coded:
+        rows.first.locator("button.remove").click()
+    with web.page.expect_response(lambda r: r.request.method == "POST") as posted:
+        web.page.locator("#fix-submit").click()
+    assert posted.value.status == 201
+    assert bodies[1] == {"actor": [{"name": "Georgia", "country": "GEO", "sector": "GOV"}]}
+    actors = api_get(web.base, f"/api/events/{event['id']}")["event"]["actor"]
+    assert [(a["name"], a["country"]) for a in actors] == [("Georgia", "GEO")]
+    assert [e["id"] for e in api_get(web.base, "/api/events", actor="GEO")["events"]] == [event["id"]]
+
+
 def test_changing_the_type_offers_that_types_modes(web: Session) -> None:
     event = find_event(web.base, q="Zelensky")
     assert event["event_type"] != "PROTEST"

@@ -87,12 +87,16 @@ def to_correction(body: CorrectionIn) -> Correction:
     place = PlaceChange(**_cleared(body.place, ("name", "country"))) if "place" in given else None
     if "place" in given and body.place is None:
         place = PlaceChange("", "")
-    entities = {}
+    entities: dict[str, EntityChange | tuple[EntityChange, ...]] = {}
     for role in ("actor", "recipient"):
         if role in given:
             value = getattr(body, role)
-            entities[role] = EntityChange("", "", "") if value is None else EntityChange(
-                **_cleared(value, ("name", "country", "sector")))
+            if value is None:
+                entities[role] = ()
+            elif isinstance(value, list):
+                entities[role] = tuple(EntityChange(**_cleared(v, ("name", "country", "sector"))) for v in value)
+            else:
+                entities[role] = EntityChange(**_cleared(value, ("name", "country", "sector")))
     return Correction(
         event_type=body.event_type, mode=mode, factuality=body.factuality, date=body.date, place=place,
         actor=entities.get("actor"), recipient=entities.get("recipient"), not_event=body.not_event,

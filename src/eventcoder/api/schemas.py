@@ -7,11 +7,12 @@ The event record is DESIGN.md's record as stored (`store.queries.stored_record`)
 from __future__ import annotations
 
 from datetime import date
-from typing import Any, Literal
+from typing import Annotated, Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
 from ..events.ontology import Ontology
+from ..store.corrections import MAX_ENTITIES
 from ..store.queries import ORDERS
 from ..types import FACTUALITY_VALUES
 
@@ -180,8 +181,11 @@ class CorrectionIn(BaseModel):
     factuality: Factuality | None = None  # type: ignore[valid-type]
     date: str | None = Field(None, pattern=DATE_PATTERN, description="YYYY, YYYY-MM or YYYY-MM-DD")
     place: PlaceIn | None = None
-    actor: EntityIn | None = None
-    recipient: EntityIn | None = None
+    actor: EntityIn | Annotated[list[EntityIn], Field(max_length=MAX_ENTITIES)] | None = Field(
+        None, description="one entity: the actor becomes that entity; a list: every actor entity, in order, each "
+        "keeping the fields it omits from the entity at the same position; null or []: no actor")
+    recipient: EntityIn | Annotated[list[EntityIn], Field(max_length=MAX_ENTITIES)] | None = Field(
+        None, description="as `actor`")
     not_event: bool | None = None
     note: str | None = Field(None, max_length=2000)
     author: str | None = Field(None, max_length=MAX_NAME)

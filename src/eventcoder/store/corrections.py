@@ -10,9 +10,12 @@ code and the Goldstein score from the ontology; the derived changes are audited 
 
 Values: ``None`` leaves a field as it is; an empty string clears it (``mode=""``: no
 mode; ``PlaceChange("", "")``: no place; an `EntityChange` that leaves no name, country
-or sector: no actor).  A corrected actor or recipient is one entity (a compound actor
-becomes the single entity given); its text span points at the name where the sentence
-contains it, else at the mention the coder found.
+or sector: no actor).  An actor or recipient is corrected with one `EntityChange` (the
+role becomes that single entity, made from the first one coded) or a tuple of them (the
+role becomes that many entities, in order, each made from the entity coded at the same
+position: a compound actor keeps its parts, gains some or loses some; an empty tuple: no
+actor).  A corrected entity's text span points at its name where the sentence contains
+it, else at the mention the coder found.
 """
 
 from __future__ import annotations
@@ -70,8 +73,8 @@ class Correction:
     factuality: str | None = None
     date: str | None = None  # YYYY, YYYY-MM, YYYY-MM-DD (or YYYY-Www)
     place: PlaceChange | None = None
-    actor: EntityChange | None = None
-    recipient: EntityChange | None = None
+    actor: EntityChange | tuple[EntityChange, ...] | None = None  # a tuple: every entity of the role, in order
+    recipient: EntityChange | tuple[EntityChange, ...] | None = None
     not_event: bool | None = None
     note: str | None = None
     author: str | None = None
@@ -139,23 +142,39 @@ def _find(sentence: dict[str, Any], name: str | None) -> tuple[str, list[int]] |
     return text[at:at + len(name)], [span[0] + at, span[0] + at + len(name)]
 
 
-def _entity(current: list[dict[str, Any]], change: EntityChange, sentence: dict[str, Any], role: str) -> list[dict]:
-    first = dict(current[0]) if current else {"entity_text": None, "span": None, "name": None, "country": None,
-                                               "sector": None, "office": None, "identifier_id": None}
-    name = first.get("name") if change.name is None else _text(change.name, f"{role} name")
-    country = first.get("country") if change.country is None else _country(change.country, role)
-    sector = first.get("sector") if change.sector is None else _sector(change.sector, role)
+_BLANK_ENTITY = {"entity_text": None, "span": None, "name": None, "country": None, "sector": None, "office": None,
+                 "identifier_id": None}
+MAX_ENTITIES = 20  # entities of one role in one correction
+
+
+def _entity(current: dict[str, Any] | None, change: EntityChange, sentence: dict[str, Any], role: str) -> dict | None:
+    """`current` (or a new entity) with `change` applied; None when it is left with no name, country or sector."""
+    entity = dict(current or _BLANK_ENTITY)
+    name = entity.get("name") if change.name is None else _text(change.name, f"{role} name")
+    country = entity.get("country") if change.country is None else _country(change.country, role)
+    sector = entity.get("sector") if change.sector is None else _sector(change.sector, role)
     if not (name or country or sector):
-        return []
-    if name != first.get("name"):
-        first["office"] = first["identifier_id"] = None
+        return None
+    if name != entity.get("name"):
+        entity["office"] = entity["identifier_id"] = None
         found = _find(sentence, name)
         if found:
-            first["entity_text"], first["span"] = found
-        elif not first.get("entity_text"):
-            first["entity_text"], first["span"] = name or country, None
-    first.update(name=name, country=country, sector=sector)
-    return [first]
+            entity["entity_text"], entity["span"] = found
+        elif not entity.get("entity_text"):
+            entity["entity_text"], entity["span"] = name or country, None
+    entity.update(name=name, country=country, sector=sector)
+    return entity
+
+
+def _entities(
+    current: list[dict[str, Any]], change: EntityChange | tuple[EntityChange, ...], sentence: dict[str, Any], role: str
+) -> list[dict[str, Any]]:
+    """The role's entities after `change` (see the module docstring): position i is changed from `current[i]`."""
+    changes = (change,) if isinstance(change, EntityChange) else tuple(change)
+    if len(changes) > MAX_ENTITIES:
+        raise CorrectionError(f"more than {MAX_ENTITIES} {role} entities")
+    entities = [_entity(current[i] if i < len(current) else None, c, sentence, role) for i, c in enumerate(changes)]
+    return [e for e in entities if e is not None]
 
 
 def _place(current: dict[str, Any] | None, change: PlaceChange, sentence: dict[str, Any]) -> dict[str, Any] | None:
@@ -228,7 +247,7 @@ def corrected_record(record: dict[str, Any], change: Correction) -> tuple[dict[s
     for role in ("actor", "recipient"):
         entity_change = getattr(change, role)
         if entity_change is not None:
-            new[role] = _entity(list(record.get(role) or []), entity_change, sentence, role)
+            new[role] = _entities(list(record.get(role) or []), entity_change, sentence, role)
     if change.not_event is not None:
         new["not_event"] = bool(change.not_event)
     fields = ("event_type", "mode", "cameo", "quad_class", "goldstein", "factuality", "date", "date_precision")

@@ -14,9 +14,17 @@ function dateValue(event) {
   return event.date.slice(0, DATE_LENGTH[event.date_precision] || 10);
 }
 
-function firstEntity(entities) {
-  const e = (entities || [])[0] || {};
+/** An actor or recipient entity as the form shows it. */
+function formEntity(e) {
   return { name: e.name || e.entity_text || "", country: e.country || "", sector: e.sector || "" };
+}
+
+function entitiesOf(entities) {
+  return (entities || []).map(formEntity).filter((e) => e.name || e.country || e.sector);
+}
+
+function firstEntity(entities) {
+  return formEntity((entities || [])[0] || {});
 }
 
 function show(value) {
@@ -106,12 +114,35 @@ function correctionsBlock(corrections) {
   return section;
 }
 
-function entityFields(prefix, label, current, voc) {
+const BLANK = { name: "", country: "", sector: "" };
+
+/** One entity of a role: name, country, sector, and a button that takes it out of the form. */
+function entityRow(role, entity, voc) {
   const sectors = voc.sectors.map((s) => ({ value: s.code, label: `${s.code} ${s.label}` }));
-  return el("fieldset", { class: "entity" }, el("legend", {}, label),
-    el("label", { class: "field" }, el("span", {}, "Name"), el("input", { name: `${prefix}_name`, value: current.name, size: 18 })),
-    el("label", { class: "field" }, el("span", {}, "Country"), el("input", { name: `${prefix}_country`, value: current.country, size: 5, placeholder: "ISO3" })),
-    el("label", { class: "field" }, el("span", {}, "Sector"), el("select", { name: `${prefix}_sector` }, options(sectors, current.sector, "–"))));
+  const remove = el("button", { type: "button", class: "remove", title: `Remove this ${role}`, "aria-label": `Remove this ${role}` }, "×");
+  const row = el("div", { class: "entity-row", "data-role": role },
+    el("label", { class: "field" }, el("span", {}, "Name"), el("input", { name: `${role}_name`, value: entity.name, size: 18 })),
+    el("label", { class: "field" }, el("span", {}, "Country"), el("input", { name: `${role}_country`, value: entity.country, size: 5, placeholder: "ISO3" })),
+    el("label", { class: "field" }, el("span", {}, "Sector"), el("select", { name: `${role}_sector` }, options(sectors, entity.sector, "–"))),
+    remove);
+  remove.addEventListener("click", () => row.remove());
+  return row;
+}
+
+/** Every entity of a role (a compound actor has several), with a button to add one. */
+function entityFields(role, label, entities, voc) {
+  const rows = el("div", { class: "entity-rows", id: `fix-${role}s` }, (entities.length ? entities : [BLANK]).map((e) => entityRow(role, e, voc)));
+  const add = el("button", { type: "button", class: "add", id: `fix-add-${role}` }, `+ ${role}`);
+  add.addEventListener("click", () => rows.append(entityRow(role, BLANK, voc)));
+  return el("fieldset", { class: "entity" }, el("legend", {}, label), rows, add);
+}
+
+/** The entities a role's rows hold, in order (rows left empty are no entity). */
+function formEntities(data, role) {
+  const names = data.getAll(`${role}_name`), countries = data.getAll(`${role}_country`), sectors = data.getAll(`${role}_sector`);
+  return names.map((name, i) => ({
+    name: String(name).trim(), country: String(countries[i] ?? "").trim().toUpperCase(), sector: String(sectors[i] ?? "").trim(),
+  })).filter((e) => e.name || e.country || e.sector);
 }
 
 function modeOptions(select, voc, type, current) {
@@ -132,10 +163,10 @@ function changes(form, initial) {
   }
   const place = { name: value("place_name"), country: value("place_country").toUpperCase() };
   if (place.name !== initial.place.name || place.country !== initial.place.country) body.place = place;
+  // a changed role is sent whole: every entity, in order (an empty list: no actor)
   for (const role of ["actor", "recipient"]) {
-    const now = { name: value(`${role}_name`), country: value(`${role}_country`).toUpperCase(), sector: value(`${role}_sector`) };
-    const was = initial[role];
-    if (now.name !== was.name || now.country !== was.country || now.sector !== was.sector) body[role] = now;
+    const now = formEntities(data, role);
+    if (JSON.stringify(now) !== JSON.stringify(initial[role])) body[role] = now;
   }
   const notEvent = data.get("not_event") === "on";
   if (notEvent !== initial.not_event) body.not_event = notEvent;
@@ -148,7 +179,7 @@ function correctionForm(detail, voc, onSaved) {
     event_type: event.event_type || "", mode: event.mode || "", factuality: event.factuality || "",
     date: dateValue(event),
     place: { name: (event.event_loc && (event.event_loc.name || event.event_loc.entity_text)) || "", country: (event.event_loc && event.event_loc.country) || "" },
-    actor: firstEntity(event.actor), recipient: firstEntity(event.recipient), not_event: Boolean(event.not_event),
+    actor: entitiesOf(event.actor), recipient: entitiesOf(event.recipient), not_event: Boolean(event.not_event),
   };
   const typeSelect = el("select", { name: "event_type", id: "fix-type" }, options(voc.event_types.map((t) => t.type), initial.event_type));
   const modeSelect = el("select", { name: "mode", id: "fix-mode" });
