@@ -92,6 +92,34 @@ def test_map_draws_countries_and_a_circle_per_located_place(web: Session, screen
     web.page.screenshot(path=screenshots / "map.png", full_page=True)
 
 
+def test_the_map_zooms_and_pans_and_circles_keep_their_size(web: Session, screenshots: Path) -> None:
+    web.open("#/map", ready="map")
+    chart = web.page.locator("svg#map-chart")
+    paris = chart.locator("circle.place[data-name=Paris]")
+    before, radius = paris.bounding_box(), float(paris.get_attribute("r") or 0)
+    web.page.locator("#map-zoom-in").click()
+    web.page.wait_for_function("() => document.querySelector('#map-chart').dataset.zoom === '2.000'")
+    after = paris.bounding_box()
+    assert abs(after["width"] - before["width"]) < 0.5  # the circle is as big on screen
+    layer = chart.locator("g.zoom-layer").get_attribute("transform")
+    assert layer and "scale(2)" in layer
+    # wheel zooms further in around the pointer; a drag pans
+    box = chart.bounding_box()
+    web.page.mouse.move(box["x"] + box["width"] / 2, box["y"] + box["height"] / 2)
+    web.page.mouse.wheel(0, -300)
+    web.page.wait_for_function("() => +document.querySelector('#map-chart').dataset.zoom > 2")
+    moved_from = chart.locator("g.zoom-layer").get_attribute("transform")
+    web.page.mouse.down()
+    web.page.mouse.move(box["x"] + box["width"] / 2 + 80, box["y"] + box["height"] / 2 + 40, steps=5)
+    web.page.mouse.up()
+    assert chart.locator("g.zoom-layer").get_attribute("transform") != moved_from
+    web.page.screenshot(path=screenshots / "map-zoomed.png", full_page=True)
+    web.page.locator("#map-zoom-reset").click()
+    web.page.wait_for_function(
+        "() => document.querySelector('#map-chart g.zoom-layer').getAttribute('transform') === 'translate(0,0) scale(1)'")
+    assert abs(float(paris.get_attribute("r") or 0) - radius) < 1e-6 and radius > 0
+
+
 def test_clicking_a_place_lists_its_events(web: Session) -> None:
     web.open("#/map", ready="map")
     web.page.locator("svg#map-chart circle.place[data-name=Paris]").dispatch_event("click")

@@ -1,5 +1,6 @@
 // Map of event locations: Natural Earth country outlines (world-atlas, served from /vendor/) in the
-// Natural Earth projection, one circle per place sized by its number of events. No tiles, no network.
+// Natural Earth projection, one circle per place sized by its number of events; drag to pan, wheel or
+// buttons to zoom. No tiles, no network.
 
 import { get, vocab } from "../api.js";
 import { el, options } from "../dom.js";
@@ -53,6 +54,33 @@ function extentOf(places, world) {
   return { type: "MultiPoint", coordinates: [[west, south], [west, north], [east, south], [east, north], [(west + east) / 2, north], [(west + east) / 2, south]] };
 }
 
+const ZOOM_STEP = 2;
+const MAX_ZOOM = 40;
+
+/** Pan (drag) and zoom (wheel, double-click, or the buttons) the map layer; circles and outlines keep their size. */
+function zoomable(svg, layer, circles, width, height) {
+  const d3 = window.d3;
+  const zoom = d3.zoom().scaleExtent([1, MAX_ZOOM]).translateExtent([[0, 0], [width, height]])
+    .on("zoom", (e) => {
+      layer.attr("transform", e.transform);
+      circles.attr("r", (p) => p.r / e.transform.k).style("stroke-width", `${1 / e.transform.k}px`);
+      svg.attr("data-zoom", e.transform.k.toFixed(3));
+    });
+  svg.call(zoom);
+  const button = (id, label, title, act) => {
+    const b = document.createElement("button");
+    Object.assign(b, { type: "button", id, className: "zoom", title, textContent: label });
+    b.setAttribute("aria-label", title);
+    b.addEventListener("click", () => act(svg.transition().duration(250)));
+    return b;
+  };
+  return [
+    button("map-zoom-in", "+", "Zoom in", (t) => zoom.scaleBy(t, ZOOM_STEP)),
+    button("map-zoom-out", "−", "Zoom out", (t) => zoom.scaleBy(t, 1 / ZOOM_STEP)),
+    button("map-zoom-reset", "Reset", "Show the whole drawing again", (t) => zoom.transform(t, d3.zoomIdentity)),
+  ];
+}
+
 function drawMap(shapes, places, world) {
   const d3 = window.d3;
   const width = 960;
@@ -63,20 +91,21 @@ function drawMap(shapes, places, world) {
   const path = d3.geoPath(projection);
   const svg = d3.create("svg").attr("viewBox", `0 0 ${width} ${height}`).attr("class", "chart map-chart")
     .attr("id", "map-chart").attr("role", "img").attr("aria-label", "Map of event locations");
-  svg.append("path").attr("class", "sphere").attr("d", path({ type: "Sphere" }));
-  svg.append("path").attr("class", "graticule").attr("d", path(d3.geoGraticule10()));
-  svg.append("g").attr("class", "countries").selectAll("path").data(shapes.features).join("path")
+  const layer = svg.append("g").attr("class", "zoom-layer");
+  layer.append("path").attr("class", "sphere").attr("d", path({ type: "Sphere" }));
+  layer.append("path").attr("class", "graticule").attr("d", path(d3.geoGraticule10()));
+  layer.append("g").attr("class", "countries").selectAll("path").data(shapes.features).join("path")
     .attr("class", "country").attr("d", path)
     .append("title").text((f) => (f.properties && f.properties.name) || "");
   const radius = d3.scaleSqrt().domain([0, d3.max(located, (p) => p.events) || 1]).range([3, world ? 14 : 22]);
-  svg.append("g").attr("class", "places").selectAll("circle")
-    .data(located.slice().sort((a, b) => b.events - a.events)).join("circle")
+  const circles = layer.append("g").attr("class", "places").selectAll("circle")
+    .data(located.slice().sort((a, b) => b.events - a.events).map((p) => ({ ...p, r: radius(p.events) }))).join("circle")
     .attr("class", "place").attr("data-name", (p) => p.name).attr("data-events", (p) => p.events)
     .attr("cx", (p) => projection([p.lon, p.lat])[0]).attr("cy", (p) => projection([p.lon, p.lat])[1])
-    .attr("r", (p) => radius(p.events))
-    .on("click", (_, p) => navigate("events", [], { place: p.name }))
-    .append("title").text((p) => `${p.name}${p.country ? `, ${p.country}` : ""}: ${p.events} event${p.events === 1 ? "" : "s"}`);
-  return svg.node();
+    .attr("r", (p) => p.r)
+    .on("click", (_, p) => navigate("events", [], { place: p.name }));
+  circles.append("title").text((p) => `${p.name}${p.country ? `, ${p.country}` : ""}: ${p.events} event${p.events === 1 ? "" : "s"}`);
+  return { node: svg.node(), tools: zoomable(svg, layer, circles, width, height) };
 }
 
 function placeTable(places) {
@@ -97,10 +126,11 @@ export async function render(root, { params, signal }) {
   const [shapes, places] = await Promise.all([countries(), get("/api/places", query, signal)]);
   const total = places.reduce((n, p) => n + p.events, 0);
   root.append(el("p", { class: "summary", id: "map-summary" },
-    `${places.length} places, ${total} located events. Circle area: number of events; click a circle to list them.`));
+    `${places.length} places, ${total} located events. Circle area: number of events; click a circle to list them; drag to pan, scroll or use + and − to zoom.`));
   const world = params.extent === "world";
   const toggle = el("a", { class: "button", id: "map-extent", href: hashFor("map", [], { ...params, extent: world ? "" : "world" }) },
     world ? "Zoom to the events" : "Whole world");
-  root.append(el("div", { class: "card chart-card" }, el("div", { class: "chart-tools" }, toggle), drawMap(shapes, places, world)));
+  const map = drawMap(shapes, places, world);
+  root.append(el("div", { class: "card chart-card" }, el("div", { class: "chart-tools" }, ...map.tools, toggle), map.node));
   root.append(el("details", {}, el("summary", {}, "Places"), placeTable(places)));
 }
