@@ -26,6 +26,7 @@ def _place_of(nlp, gaz: Gazetteer, text: str, trigger: str):
         ("The president paid a visit to Ankara last week.", "visit", "Ankara"),
         ("Drones struck an oil depot in the Belgorod region overnight.", "struck", "Belgorod"),
         ("Israeli strikes on Gaza killed twenty people.", "strikes", "Gaza"),
+        ("Troops shelled the road between Kramatorsk and Sloviansk overnight.", "shelled", "Kramatorsk"),
     ],
 )
 def test_locative_phrase_gives_the_event_place(nlp, gaz: Gazetteer, text: str, trigger: str, expected: str) -> None:
@@ -40,6 +41,10 @@ def test_locative_phrase_gives_the_event_place(nlp, gaz: Gazetteer, text: str, t
         ("Moscow condemned the decision.", "condemned"),
         ("Azerbaijani forces shelled the village.", "shelled"),
         ("Armenia accused Azerbaijan of aggression.", "accused"),
+        # "between"/"among" countries or organisations names the parties, not where it happened
+        ("The envoys reviewed the partnership agenda between Georgia and the OSCE.", "reviewed"),
+        ("Officials discussed issues on the trade agenda between Chile and the European Union.", "discussed"),
+        ("Border clashes between Armenia and Azerbaijan continued.", "clashes"),
     ],
 )
 def test_actors_and_adjectives_are_not_the_event_place(nlp, gaz: Gazetteer, text: str, trigger: str) -> None:

@@ -12,6 +12,7 @@ with Y"), and "between X and Y".
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from spacy.tokens import Token
@@ -69,7 +70,7 @@ def verb_roles(t: Token, frame_tokens: set[int], resolver: EntityResolver, event
         # subject, not something done to it.
         passive = False
         roles.actor.extend(e for c in t.children if c.dep_ in PASSIVE_SUBJECT_DEPS for e in _resolve_all(resolver, c))
-    for head in _subjects(t, passive):
+    for head in _subjects(t, passive, lambda tok: bool(_resolve_all(resolver, tok))):
         roles.actor.extend(_resolve_all(resolver, head))
     if passive:
         for c in t.children:
@@ -205,8 +206,9 @@ def noun_roles(n: Token, resolver: EntityResolver, event_type: str | None = None
     phrase = n.head if n.dep_ == "compound" and n.head.pos_ == "NOUN" else n
     gov = phrase.head if phrase.dep_ in ("dobj", "obj", "nsubjpass", "nsubj", "attr") else None
     between_hosts = [n] + ([phrase] if phrase is not n else [])
-    if gov is not None and gov.pos_ in ("VERB", "AUX") and gov.lemma_.lower() in LIGHT_VERBS:
-        between_hosts.append(gov)  # "launched a mediation effort on Saturday between X and Y"
+    if gov is not None and gov.pos_ in ("VERB", "AUX") and (gov.lemma_.lower() in LIGHT_VERBS or phrase.dep_ == "nsubj"):
+        # "launched a mediation effort on Saturday between X and Y"; "clashes broke out between X and Y"
+        between_hosts.append(gov)
     # "X held talks", "talks were held by X"; any verb the noun is subject or object of
     # carries its date, place and negation ("talks resumed in Brussels on Monday").
     if gov is not None and gov.pos_ in ("VERB", "AUX"):
@@ -272,8 +274,14 @@ def noun_roles(n: Token, resolver: EntityResolver, event_type: str | None = None
     return roles
 
 
-def _subjects(t: Token, passive: bool) -> list[Token]:
-    """Subject heads of `t`, or of the verb it borrows its subject from."""
+def _subjects(t: Token, passive: bool, is_actor: Callable[[Token], bool] | None = None) -> list[Token]:
+    """Subject heads of `t`, or of the verb it borrows its subject from.
+
+    With `is_actor`, a conjunct does not borrow a subject that names no one from the verb
+    it hangs on ("said that the talks had failed, and met the ambassador": the talks meet
+    no one; the parser's attachment of "met" to "failed" is the usual error): the search
+    goes on up to the verb above.
+    """
     if passive:
         agents = [p for a in t.children if a.dep_ == "agent" for p in a.children if p.dep_ == "pobj"]
         if agents:
@@ -289,10 +297,16 @@ def _subjects(t: Token, passive: bool) -> list[Token]:
             return subj
     seen = 0
     cur = t
+    passed_over = False
     while (cur.dep_ in ("xcomp", "conj", "advcl", "ccomp", "pcomp", "acl", "acomp")
            or (cur.dep_ == "prep" and cur.head.pos_ == "ADJ")) and cur.head.i != cur.i and seen < 5:
         head = cur.head
         seen += 1
+        if cur.dep_ == "conj":
+            clause = _list_continues(cur)
+            listed = [c for c in clause.children if c.dep_ in SUBJECT_DEPS] if clause is not None else []
+            if listed and (is_actor is None or any(is_actor(c) for c in listed)):
+                return listed
         if cur.dep_ == "acl" and cur.tag_ == "VBG" and head.pos_ in ("NOUN", "PROPN") and head.head.i != head.i:
             # "issued a declaration demanding …": the issuer of the noun is the one demanding.
             verb = head.head
@@ -311,13 +325,51 @@ def _subjects(t: Token, passive: bool) -> list[Token]:
                 return objs
         if cur.dep_ in ("ccomp", "advcl") and not any(c.dep_ == "mark" and c.lower_ == "to" for c in cur.children):
             # A finite complement has its own subject; one without is elliptical.
-            if cur.dep_ == "ccomp":
+            if cur.dep_ == "ccomp" and not passed_over and not _sibling_clause(cur):
                 break
         subj = [c for c in head.children if c.dep_ in SUBJECT_DEPS]
+        if subj and cur.dep_ == "conj" and is_actor is not None and not any(is_actor(c) for c in subj):
+            passed_over = True
+            cur = head
+            continue
         if subj:
             return subj
         cur = head
     return []
+
+
+def _sibling_clause(clause: Token) -> bool:
+    """A subjectless, unmarked complement after another complement of the same verb: a misparsed conjunct.
+
+    "said that relations had improved, thanked Turkey …, and urged …": "thanked" comes out
+    as a second complement of "said" with no subject; the one who said is the one who thanked.
+    """
+    if any(c.dep_ in SUBJECT_DEPS or c.dep_ in ("nsubjpass", "mark") for c in clause.children):
+        return False
+    return any(c.dep_ == "ccomp" and c.i < clause.i for c in clause.head.children)
+
+
+def _list_continues(conj: Token) -> Token | None:
+    """The verb of a that-clause whose list of actions `conj` continues, although parsed as a conjunct of the main verb.
+
+    "X noted that it has cooperated with …, joined a number of conventions, and implemented
+    …": the parser makes "joined" a conjunct of "noted", but a comma-only conjunct right
+    after the clause, followed by the list's last item ("and implemented"), is the clause's
+    next item: its subject is the clause's.  A conjunct after "and" ("said that the talks
+    ended, and left") stays the main verb's.
+    """
+    head = conj.head
+    before = conj.doc[conj.left_edge.i - 1] if conj.left_edge.i > 0 else None
+    if before is None or before.dep_ == "cc" or before.text != ",":
+        return None
+    if not any(c.dep_ == "conj" and any(g.dep_ == "cc" for g in c.doc[conj.i:c.i]) for c in conj.children):
+        return None
+    for clause in head.subtree:
+        if (head.i < clause.i < conj.i and clause.pos_ in ("VERB", "AUX") and clause.right_edge.i == before.i - 1
+                and any(m.dep_ == "mark" and m.lower_ == "that" for m in clause.children)
+                and any(c.dep_ in SUBJECT_DEPS for c in clause.children)):
+            return clause
+    return None
 
 
 # "met … at the U.N. offices": a building named after its owner is where, not whom.
