@@ -71,6 +71,7 @@ def test_gdelt_tsv_has_gdelts_61_columns_in_order(db: Path, tmp_path: Path) -> N
     assert (meeting["Actor1Code"], meeting["Actor1CountryCode"], meeting["Actor2CountryCode"]) == ("TURGOV", "TUR", "AZE")
     assert (meeting["EventRootCode"], meeting["QuadClass"], meeting["NumMentions"], meeting["NumArticles"]) == ("04", 1, 2, 2)
     assert meeting["ActionGeo_FullName"] == "Baku, Baki, Azerbaijan" and meeting["ActionGeo_Type"] == 4
+    assert meeting["ActionGeo_CountryCode"] == "AJ"  # FIPS 10-4, as GDELT: not ISO's AZ
     assert meeting["SOURCEURL"] == "https://wire.example/a" and len(str(meeting["DATEADDED"])) == 14
     assert list(GDELT_COLUMNS[:5]) == ["GLOBALEVENTID", "SQLDATE", "MonthYear", "Year", "FractionDate"]
     assert GDELT_COLUMNS[25:35] == ("IsRootEvent", "EventCode", "EventBaseCode", "EventRootCode", "QuadClass",
@@ -132,6 +133,7 @@ def test_gdelt_mapping_of_groups_places_and_coarse_dates() -> None:
     assert (row["Actor1Code"], row["Actor1CountryCode"], row["Actor1KnownGroupCode"]) == ("IGO", "", "IGO")
     assert row["Actor2Code"] == "" and row["IsRootEvent"] == 0
     assert (row["ActionGeo_Type"], row["ActionGeo_FullName"]) == (3, "Austin, Texas, United States")
+    assert row["ActionGeo_CountryCode"] == "US"
     assert row["DATEADDED"] == "20240316123000" and row["SOURCEURL"] == "Wire"
 
 

@@ -20,8 +20,9 @@ one), one row per event.  What fills each column:
 * ``Actor1Geo_*``, ``Actor2Geo_*``: empty (actors are not geolocated).
 * ``ActionGeo_*``: the event's place.  Type 1 country, 2 US state, 3 US city, 4 world
   city, 5 world state (first-order division); FullName "place, province, country";
-  ``FeatureID`` the GeoNames id.  Known difference: ``ActionGeo_CountryCode`` holds the
-  ISO alpha-3 code, not GDELT's FIPS 10-4 code, and ``ADM1Code``/``ADM2Code`` are empty.
+  ``FeatureID`` the GeoNames id; ``CountryCode`` the FIPS 10-4 code, as GDELT's
+  (``data/geo/fips.tsv``: Azerbaijan AJ, Germany GM).  Known difference:
+  ``ADM1Code``/``ADM2Code`` are empty.
 * Corrected events (see `eventcoder.store.corrections`) are written with their corrected
   values; GDELT's fixed columns have no place to say so (the other formats do).
 * ``DATEADDED``: when the event was stored (UTC, YYYYMMDDHHMMSS); ``SOURCEURL`` the
@@ -33,6 +34,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from datetime import date, datetime
 from functools import cache
+from importlib import resources
 from typing import Any, TextIO
 
 import pycountry
@@ -60,6 +62,14 @@ GDELT_COLUMNS: tuple[str, ...] = (
 def _country_name(code: str) -> str | None:
     country = pycountry.countries.get(alpha_3=code)
     return country.name if country else None
+
+
+@cache
+def fips_codes() -> dict[str, str]:
+    """ISO alpha-3 -> FIPS 10-4 country code (data/geo/fips.tsv)."""
+    text = resources.files("eventcoder.data.geo").joinpath("fips.tsv").read_text(encoding="utf-8")
+    rows = (line.split("\t") for line in text.splitlines() if line and not line.startswith("#"))
+    return {iso3: fips for iso3, fips in rows}
 
 
 def _actor(entities: list[dict[str, Any]]) -> list[Any]:
@@ -95,7 +105,8 @@ def _action_geo(loc: dict[str, Any] | None) -> list[Any]:
     if country and (cname := _country_name(country)) and cname != name:
         parts.append(cname)
     return [
-        _geo_type(country, loc.get("feature_code")), ", ".join(p for p in parts if p), country or "", "", "",
+        _geo_type(country, loc.get("feature_code")), ", ".join(p for p in parts if p),
+        fips_codes().get(country or "", ""), "", "",
         _num(loc.get("lat")), _num(loc.get("lon")), _num(loc.get("geonameid")),
     ]
 
