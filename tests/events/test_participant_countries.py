@@ -67,3 +67,22 @@ def test_a_state_named_as_a_participant_does_not_make_protesters_its_citizens(co
     text = "Thousands of protesters rallied against Israel, backed by activists from Jordan."
     events = [e for e in coder.code(text) if e.event_type == "PROTEST"]
     assert all(a.country != "ISR" for e in events for a in e.actor)
+
+
+@pytest.mark.parametrize(
+    "text,event_type,home",
+    [
+        ("The interior minister allowed opposition leader Imran Shah to hold a rally, according to the "
+         "Pakistani interior secretary.", "CONCEDE", "PAK"),
+        ("Police arrested dozens of protesters, the Russian interior ministry said.", "COERCE", "RUS"),
+        ("Rebels attacked a convoy, the Malian army said.", "ASSAULT", "MLI"),
+    ],
+)
+def test_unplaced_domestic_participants_are_of_the_state_whose_official_reports_it(coder, text, event_type, home):
+    event = _events(coder, text, event_type)[0]
+    assert event.actor and all(a.country == home for a in event.actor)
+
+
+def test_a_non_state_speaker_places_no_one(coder):
+    (event,) = _events(coder, "Protesters rallied against the pension reform, Amnesty International said.", "PROTEST")
+    assert [a.country for a in event.actor] == [None]

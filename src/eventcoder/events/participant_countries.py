@@ -97,9 +97,25 @@ def _names_institution(e: Entity, place: Place) -> bool:
     return before in ("", "the") and after[:1] == " " and after[1:2].isupper()
 
 
+# Speakers whose country tells where an unplaced report is set: a state's own officials.
+STATE_SPEAKER_SECTORS = frozenset({"GOV", "MIL", "COP", "JUD", "LEG"})
+
+
+def speaker_country(event: Event) -> str | None:
+    """"…, according to the Pakistani interior secretary": the state whose official reports the event."""
+    att = event.attribution
+    speaker = att.speaker if att is not None else None
+    if speaker is None or not speaker.country or speaker.country in NON_STATE_CODES:
+        return None
+    return speaker.country if speaker.sector in STATE_SPEAKER_SECTORS else None
+
+
 def domestic_from_place(event: Event, sentence_country: str | None = None) -> None:
+    """Participants of a domestic sector with no country of their own belong to the event's place's
+    country, else the one country the sentence's places lie in, else the country of the state
+    official who reports it."""
     loc = event.event_loc
-    country = loc.country if loc is not None and loc.country else sentence_country
+    country = loc.country if loc is not None and loc.country else sentence_country or speaker_country(event)
     if not country:
         return
     for group in (event.actor, event.recipient):
