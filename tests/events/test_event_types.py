@@ -6,13 +6,15 @@ import pytest
 
 CASES = [
  ("AGREE", "Serbia and Kosovo agreed to normalise relations under an EU-brokered plan.", ["SRB"], []),
- ("AGREE", "Armenia signed a peace agreement with Azerbaijan in Washington.", ["ARM"], ["AZE"]),
+ ("AGREE", "Armenia agreed to sign a peace agreement with Azerbaijan in Washington.", ["ARM"], ["AZE"]),
  ("AGREE", "The two governments reached a deal on grain exports on Monday.", [], []),
  ("CONSULT", "Indian Prime Minister Narendra Modi met Japanese Prime Minister Fumio Kishida in Tokyo.", ["IND"], ["JPN"]),
  ("CONSULT", "The Egyptian foreign minister held talks with his Qatari counterpart in Doha.", ["EGY"], ["QAT"]),
  ("CONSULT", "German Chancellor Olaf Scholz visited Kenya on Friday.", ["DEU"], ["KEN"]),
  ("SUPPORT", "The European Union praised Moldova for its reforms.", ["EUR"], ["MDA"]),
  ("SUPPORT", "Brazil expressed support for Argentina's claim to the Falkland Islands.", ["BRA"], []),
+ # the codebook: signing an agreement is SUPPORT (a promise to sign one is AGREE), coded once
+ ("SUPPORT", "Armenia signed a peace agreement with Azerbaijan in Washington.", ["ARM"], ["AZE"]),
  ("CONCEDE", "The Thai government lifted the curfew in three southern provinces.", ["THA"], []),
  ("CONCEDE", "Japan apologized to South Korea for its wartime actions.", ["JPN"], ["KOR"]),
  ("COOPERATE", "Norway and Sweden have cooperated closely on border security.", ["NOR"], []),
@@ -72,3 +74,23 @@ def test_each_plover_type_is_coded_with_its_participants(coder, event_type, text
 def test_non_political_text_yields_no_conflict_event(coder, text):
     conflict = {"ASSAULT", "COERCE", "THREATEN", "SANCTION", "MOBILIZE"}
     assert not [e for e in coder.code(text, published="2024-03-15") if e.event_type in conflict]
+
+
+@pytest.mark.parametrize(
+    "text,event_type",
+    [
+        ("The European Union lifted its sanctions on Belarus on Monday.", "CONCEDE"),
+        ("Washington eased sanctions on Venezuela's oil sector.", "CONCEDE"),
+        ("Armenia signed a peace agreement with Azerbaijan in Washington.", "SUPPORT"),
+    ],
+)
+def test_a_verb_frame_that_names_its_event_noun_is_one_event(coder, text, event_type):
+    # "lifted sanctions" ends sanctions: no SANCTION besides the CONCEDE; the signed agreement is
+    # not a second (AGREE) event
+    assert [e.event_type for e in coder.code(text, published="2024-03-15")] == [event_type]
+
+
+def test_allegations_dismissed_by_another_party_stay_an_event(coder):
+    text = "Allegations made by Chile that Bolivian troops had crossed the border were dismissed by La Paz."
+    types = {e.event_type for e in coder.code(text, published="2024-03-15")}
+    assert "ACCUSE" in types

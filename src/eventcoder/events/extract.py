@@ -165,8 +165,13 @@ class EventExtractor:
                     drop.add(m.token_i)  # "talks resumed": the noun carries the event
                 elif dep not in ("dobj", "obj", "nsubjpass"):
                     continue
-                elif c.i in m.tokens and m.pattern.frame and (same_type or m.pattern.priority < noun.pattern.priority):
-                    drop.add(c.i)  # the verb pattern already names the noun ("hold talks")
+                elif c.i in m.tokens and m.pattern.frame and (
+                    same_type or m.pattern.priority < noun.pattern.priority
+                    or (m.pattern.priority == noun.pattern.priority and dep != "nsubjpass")
+                ):
+                    # the verb pattern already names the noun ("hold talks", "lifted sanctions"); a
+                    # passive subject stays its own event ("allegations by X were dismissed by Y")
+                    drop.add(c.i)
                 elif c.i in m.tokens and noun.pattern.priority < m.pattern.priority and dep in ("dobj", "obj") and c.head.i == tok.i:
                     drop.add(m.token_i)  # a curated event noun beats a derived verb frame ("approved a loan")
                 elif tok.lemma_.lower() in LIGHT_VERBS and (not m.pattern.frame or same_type):

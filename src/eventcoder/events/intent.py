@@ -101,8 +101,13 @@ def reframe(events: list[Event], doc: Doc, ontology: Ontology) -> list[Event]:
                                  goldstein=ev.goldstein, context=ev.context,
                                  evidence=act.evidence + f"; ordered:{ev.event_type}")
             continue
-        if not act.recipient and ev.recipient:
-            act = out[outer] = replace(act, recipient=ev.recipient)
+        placed = "; recipient:content-place"  # a stand-in target (participant_countries.content_place_target)
+        own = {a.country for a in act.actor}
+        if ev.recipient and (not act.recipient or (
+                placed in act.evidence and not {r.country for r in ev.recipient} <= own)):
+            # "agreed to sign an agreement with Y in Washington": Y, not the place, is the recipient
+            # (but "threatened to recall its ambassador from Madrid" targets Spain, not its own envoy).
+            act = out[outer] = replace(act, recipient=ev.recipient, evidence=act.evidence.replace(placed, ""))
         if act.event_type == "AGREE" and ev.event_type in CONFLICTUAL - {"REJECT"} and _direct_xcomp(doc, ev, act):
             # "vowed to fight on", "pledged to retaliate": a promise of harm is a threat.
             out[outer] = _retype(act, ontology, "THREATEN", threat_mode(ev))
