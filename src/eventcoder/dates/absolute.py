@@ -41,6 +41,13 @@ def numeric(m: re.Match[str], ctx: Context) -> Resolution:
 
 
 def month_day(m: re.Match[str], ctx: Context) -> Resolution:
+    """ "May 17, 2023", "17 May", "Friday, Oct. 23", "the week of March 6" (that day's week)."""
+    res = _month_day(m, ctx)
+    day = v.period_start(res.value) if m.groupdict().get("weekof") else None
+    return Resolution(v.week_value(day), v.WEEK) if day is not None else res
+
+
+def _month_day(m: re.Match[str], ctx: Context) -> Resolution:
     """ "May 17, 2023", "17 May", "Friday, Oct. 23": the year from the text, else by tense."""
     month = month_number(m["mon"])
     day = int(m["day"])
@@ -60,9 +67,17 @@ def month_day(m: re.Match[str], ctx: Context) -> Resolution:
     return Resolution(v.day_value(d), v.DAY) if d else UNRESOLVED
 
 
-def month_year(m: re.Match[str], ctx: Context) -> Resolution:
-    """ "September 2023", "September of 2023"."""
+def _text_year(m: re.Match[str]) -> int | None:
+    """The year of a match, in digits ("1994") or read out ("nineteen ninety-four")."""
     year = group_year(m)
+    if year is None and m.groupdict().get("spelled"):
+        year = _spelled_number(m["spelled"])
+    return year
+
+
+def month_year(m: re.Match[str], ctx: Context) -> Resolution:
+    """ "September 2023", "September of 2023", "January nineteen ninety-seven"."""
+    year = _text_year(m)
     return Resolution(v.month_value(year, month_number(m["mon"])), v.MONTH) if year else UNRESOLVED
 
 
@@ -148,8 +163,8 @@ def quarter_code(m: re.Match[str], ctx: Context) -> Resolution:
 
 
 def half(m: re.Match[str], ctx: Context) -> Resolution:
-    """ "the first half of 1990" -> "1990-H1"."""
-    h = 1 if m["h"].lower() in ("first", "1st") else 2
+    """ "the first half of 1990", "the first two quarters of 1990" -> "1990-H1"."""
+    h = 1 if (m["h"] or m["h2"]).lower() in ("first", "1st") else 2
     year = group_year(m)
     if year is None:
         if ctx.published is None:
@@ -175,36 +190,53 @@ def holiday(m: re.Match[str], ctx: Context) -> Resolution:
                                                               ctx.published.year + 1)]
         dates = [d for _, d in candidates if d is not None]
         pub = ctx.published
+        before = max((d for d in dates if d <= pub and (direction != "prev" or d < pub)), default=None)
+        after = min((d for d in dates if d >= pub and (direction != "next" or d > pub)), default=None)
+        if direction in ("past", "future") and before is not None and after is not None:
+            # a tense that points a year away from a holiday a few days off is misleading
+            # ("as Easter week began" three days before Easter): see values.PAST_OVERRIDE_RATIO
+            gap_before, gap_after = (pub - before).days, (after - pub).days
+            if direction == "past" and gap_after * v.PAST_OVERRIDE_RATIO < gap_before:
+                direction = "future"
+            elif direction == "future" and gap_before * v.PAST_OVERRIDE_RATIO < gap_after:
+                direction = "past"
         if direction in ("past", "prev"):
-            pool = [d for d in dates if d <= pub and (direction == "past" or d < pub)]
-            d = max(pool) if pool else None
+            d = before
         elif direction in ("future", "next"):
-            pool = [d for d in dates if d >= pub and (direction == "future" or d > pub)]
-            d = min(pool) if pool else None
+            d = after
         else:
             d = min(dates, key=lambda x: (abs((x - pub).days), x > pub))
     else:
         d = v.holiday_date(rule, year)
-    return Resolution(v.day_value(d), v.DAY) if d else UNRESOLVED
+    if d is None:
+        return UNRESOLVED
+    if m["hweek"]:  # "Easter week", "Thanksgiving weekend": the week holding the holiday
+        week = v.weekend_value(d) if m["hweek"].lower() == "weekend" else v.week_value(d)
+        return Resolution(week, v.WEEK)
+    return Resolution(v.day_value(d), v.DAY)
 
 
 def spelled_year(m: re.Match[str], ctx: Context) -> Resolution:
     """Years as read out in broadcast transcripts: "nineteen ninety-six", "the year two thousand"."""
-    words = re.split(r"[\s-]+", m["spelled"].lower())
+    return Resolution(v.year_value(_spelled_number(m["spelled"])), v.YEAR)
+
+
+def _spelled_number(text: str) -> int:
+    words = re.split(r"[\s-]+", text.lower())
     if words[:2] == ["two", "thousand"]:
         rest = [w for w in words[2:] if w != "and"]
-        return Resolution(v.year_value(2000 + sum(_ONES.get(w, _TEENS.get(w, 0)) for w in rest)), v.YEAR)
+        return 2000 + sum(_ONES.get(w, _TEENS.get(w, 0)) for w in rest)
     century = _TEENS[words[0]] * 100
     tail = 0
     for w in words[1:]:
         tail += _TENS.get(w, 0) + _ONES.get(w, 0) + _TEENS.get(w, 0)
-    return Resolution(v.year_value(century + tail), v.YEAR)
+    return century + tail
 
 
 def season_any(m: re.Match[str], ctx: Context) -> Resolution:
     """ "the summer", "the winter of 1994"."""
     season = m["season"] or m["season2"]
-    year = group_year(m)
+    year = _text_year(m)
     lx = lexicon()
     code = lx.seasons[season.lower()]
     if year is None:

@@ -13,14 +13,14 @@ from __future__ import annotations
 import bisect
 import re
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
 
 from spacy.attrs import IDX, SENT_START
 from spacy.tokens import Doc, Token
 
 from eventcoder.dates import values as v
 from eventcoder.dates.grammar import rules
-from eventcoder.dates.lexicon import lexicon
+from eventcoder.dates.lexicon import lexicon, lookup_number
 from eventcoder.dates.resolution import AGE, DATE, Context, Resolution, Rule
 from eventcoder.dates.resolver import normalise
 from eventcoder.dates.scan import Starts, finditer
@@ -35,7 +35,13 @@ _NAME_LABELS = frozenset({"ORG", "PERSON", "WORK_OF_ART", "FAC", "PRODUCT", "LAW
 _TIME_NOUNS = frozenset({"year", "month", "week", "day", "quarter", "season", "period", "time", "decade"})
 _CALENDAR_WORDS = frozenset(lexicon().months) | frozenset(lexicon().weekdays) | frozenset(
     {"day", "eve", "night", "morning", "afternoon", "evening"})
+_OFFSET = re.compile(r"(?<![\w-])(?:(?:the\s+)?(?:day|night)|(?P<num>\d{1,2}|[a-z]+)\s+(?P<unit>days?|weeks?))\s+"
+                     r"(?P<dir>before|after)\s+\Z", re.IGNORECASE)
+_SECOND_DAY = re.compile(r"\s*(?:and|or|&|-|–|to|through)\s*(?P<day>[12][0-9]|3[01]|0?[1-9])(?:st|nd|rd|th)?"
+                         r"(?![\w%]|[.:,/-]\d|\s*(?:%|percent|[ap]\.m\.|(?:a|p)m\b|o'clock))"
+                         r"(?=(?:\s*,?\s*(?P<year>1[0-9]{3}|20[0-9]{2})(?!\d))?)")
 _REFERENCE_WINDOW = 1  # an anaphor may use a date from its own or the previous sentence
+_ANAPHOR_WINDOW = 5  # ... and one that means nothing without a date ("the following month") from further back
 
 
 @dataclass(frozen=True, slots=True)
@@ -166,12 +172,13 @@ def find_dates(doc: Doc, published: str | None) -> list[DateExpr]:
     out: list[DateExpr] = []
     reference: tuple[str, str, int] | None = None
     quarter: tuple[int, int] | None = None
-    for c in selected:
+    for n, c in enumerate(selected):
         t0, t1 = toks.token_range(c.start, c.end)
         sent = toks.sentence_of(c.start)
         tense = tense_for_span(doc, t0, t1) if pub is not None else None
         ref = reference[:2] if reference and sent - reference[2] <= _REFERENCE_WINDOW else None
-        ctx = Context(published=pub, tense=tense, reference=ref, quarter=quarter)
+        distant = reference[:2] if reference and ref is None and sent - reference[2] <= _ANAPHOR_WINDOW else None
+        ctx = Context(published=pub, tense=tense, reference=ref, quarter=quarter, distant_reference=distant)
         if c.rule is not None and c.match is not None:
             res = c.rule.normalise(c.match, ctx)
         else:
@@ -180,10 +187,61 @@ def find_dates(doc: Doc, published: str | None) -> list[DateExpr]:
                 continue  # a model DATE entity we cannot read ("the day", "annual") is more noise than help
         if res.kind == AGE:
             continue
-        out.append(DateExpr(text=text[c.start:c.end], span=(c.start, c.end), value=res.value,
+        floor = out[-1].span[0] if out else 0
+        res, begin = _offset_before(text, c.start, floor, res)
+        if out and out[-1].span[1] > begin:
+            out.pop()  # "two days after" read alone by the "ago" rule: now part of "two days after Christmas"
+        out.append(DateExpr(text=text[begin:c.end], span=(begin, c.end), value=res.value,
                             precision=res.precision))
         reference, quarter = _track(res, sent, reference, quarter, pub)
+        limit = selected[n + 1].start if n + 1 < len(selected) else len(text)
+        pair = _second_day(text, c, res, limit, toks)
+        if pair is not None:
+            out[-1:] = pair
     return out
+
+
+def _offset_before(text: str, start: int, floor: int, res: Resolution) -> tuple[Resolution, int]:
+    """ "the day before last Tuesday", "two days after Christmas": a day counted from a named day.
+
+    Returns the shifted resolution and the expression's new start, or ``res`` and ``start``.
+    """
+    if res.precision != v.DAY or res.value is None or len(res.value) != 10:
+        return res, start
+    m = _OFFSET.search(text, max(floor, start - 40), start)
+    if m is None:
+        return res, start
+    n = 1 if m["unit"] is None else lookup_number(m["num"] or "")
+    if n is None:
+        return res, start
+    days = n * (7 if (m["unit"] or "").lower().startswith("week") else 1)
+    shifted = date.fromisoformat(res.value) + timedelta(days=-days if m["dir"].lower() == "before" else days)
+    return Resolution(v.day_value(shifted), v.DAY, res.kind, anaphoric=res.anaphoric), m.start()
+
+
+def _second_day(text: str, c: _Candidate, res: Resolution, limit: int,
+                toks: _Tokens) -> tuple[DateExpr, DateExpr] | None:
+    """The bare day after a month and day ("the 25 of "April 24 and 25"), in the same month.
+
+    Returns the first expression (re-dated when a year follows the second day: "Oct. 2 and 3,
+    2022") and the second; None when no such day follows.
+    """
+    if c.rule is None or c.rule.name != "month_day" or res.precision != v.DAY or res.value is None:
+        return None
+    m = _SECOND_DAY.match(text, c.end)
+    if m is None or m.end("day") > limit:
+        return None
+    tok = toks.doc[toks.token_at(m.start("day"))]
+    if tok.dep_ == "nummod" and tok.head.pos_ == "NOUN":  # "on May 3 and 4 people died"
+        return None
+    first = date.fromisoformat(res.value)
+    if m["year"] and c.match is not None and not c.match["year"]:
+        first = v.safe_date(int(m["year"]), first.month, first.day) or first
+    d = v.safe_date(first.year, first.month, int(m["day"]))
+    if d is None or d <= first:
+        return None
+    head = DateExpr(text=text[c.start:c.end], span=(c.start, c.end), value=v.day_value(first), precision=v.DAY)
+    return head, DateExpr(text=m["day"], span=(m.start("day"), m.end("day")), value=v.day_value(d), precision=v.DAY)
 
 
 def _track(res: Resolution, sent: int, reference: tuple[str, str, int] | None,
@@ -203,5 +261,5 @@ def _track(res: Resolution, sent: int, reference: tuple[str, str, int] | None,
     if q is not None and (pub is None or q <= v.last_completed_quarter(pub)):
         quarter = q
     if res.precision is not None:
-        reference = (res.value, res.precision, sent)
+        reference = (res.value.partition("T")[0], res.precision, sent)  # "2023-11-07T09:00" -> the day
     return reference, quarter

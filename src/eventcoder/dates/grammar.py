@@ -40,6 +40,7 @@ def _specs() -> list[tuple[str, str, Normaliser, tuple[str, ...]]]:
     """(name, regex, normaliser, groups that need a capital) for every expression shape."""
     f = fragments()
     wd = rf"(?:(?P<wd>{f.weekday})\s*,?\s+)?"
+    week_of = r"(?:(?P<weekof>(?:the\s+)?week\s+of)\s+)?"  # "the week of March 6": that date's week
     day = r"(?P<day>[12][0-9]|3[01]|0?[1-9])(?:st|nd|rd|th)?(?!\d|[:.]\d|\s*%)"
     vague = "|".join(sorted(lexicon().vague, key=len, reverse=True))
     iso_time = r"(?:T\d{2}:\d{2}(?::\d{2})?(?:Z|[+-]\d{2}:?\d{2})?)?"
@@ -57,11 +58,12 @@ def _specs() -> list[tuple[str, str, Normaliser, tuple[str, ...]]]:
         ("iso", rf"(?<![\w-])(?P<y>\d{{4}})-(?P<m>\d{{2}})-(?P<d>\d{{2}}){iso_time}{_END}", a.iso, ()),
         ("numeric", r"(?<![\w/.])(?P<a>\d{1,2})(?P<sep>[/.])(?P<b>\d{1,2})(?P=sep)(?P<y>\d{4}|\d{2})(?![\w/]|\.\d)",
          a.numeric, ()),
-        ("month_day", rf"{wd}(?:{_MOD})?(?P<mon>{f.month})\s+{day}(?:(?:\s*,\s*|\s+of\s+|\s+){_year_re()})?",
+        ("month_day", rf"{week_of}{wd}(?:{_MOD})?(?P<mon>{f.month})\s+{day}(?:(?:\s*,\s*|\s+of\s+|\s+){_year_re()})?",
          a.month_day, ("mon", "wd")),
         ("day_month", rf"{wd}(?:the\s+)?{day}(?:\s+of)?\s+(?P<mon>{f.month})(?:\s*,?\s+{_year_re()})?",
          a.month_day, ("mon", "wd")),
-        ("month_year", rf"(?:{_MOD})?(?P<mon>{f.month})(?:\s+of|\s*,)?\s+{_year_re()}", a.month_year, ("mon",)),
+        ("month_year", rf"(?:{_MOD})?(?P<mon>{f.month})(?:\s+of|\s*,)?\s+"
+                       rf"(?:{_year_re()}|(?P<spelled>{_SPELLED_YEAR}){_END})", a.month_year, ("mon",)),
         ("month_relyear", rf"(?:{_MOD})?(?P<mon>{f.month_full})\s+(?:of\s+)?(?P<rel>this|last|next)\s+year\b",
          a.month_relyear, ("mon",)),
         ("rel_month", rf"(?:{_MOD})?(?P<rel>this\s+past|this\s+coming|last|next|this|past|coming)\s+"
@@ -77,7 +79,8 @@ def _specs() -> list[tuple[str, str, Normaliser, tuple[str, ...]]]:
          a.quarter, ()),
         ("quarter_code", r"(?<![\w-])(?:Q(?P<qn>[1-4])|(?P<qn2>[1-4])Q)"
                          rf"(?:\s+{_year_re('y3')}|\s*'(?P<yy>\d\d))?(?!\w)", a.quarter_code, ()),
-        ("half", r"(?:the\s+)?(?P<h>first|second|last|latter|1st|2nd)\s+half\s+of\s+"
+        ("half", r"(?:the\s+)?(?:(?P<h>first|second|last|latter|1st|2nd)\s+half"
+                 r"|(?P<h2>first|last|final)\s+(?:two|2)\s+quarters)\s+of\s+"
                  rf"(?:(?:fiscal\s+)?{_year_re()}|(?P<yrel>this|last|next)\s+year|the\s+year)", a.half, ()),
         ("quarter_anaphor",
          rf"(?:(?:the|this|that|its)\s+(?:(?P<qy>1[0-9]{{3}}|20[0-9]{{2}})\s+)?(?:{quarter_words}\s+)*(?:fiscal\s+)?quarter"
@@ -92,6 +95,9 @@ def _specs() -> list[tuple[str, str, Normaliser, tuple[str, ...]]]:
         ("weekday", r"(?:(?P<rel>this\s+past|this\s+coming|the\s+previous|the\s+preceding|the\s+following"
                     r"|the\s+next|last|next|this|past|coming)\s+|(?:early|late|earlier|later)\s+)?"
                     rf"(?P<wd>{f.weekday})(?:\s+{_TOD})?(?!\w)", r.weekday, ("wd",)),
+        ("clock_day", r"(?P<hour>1[0-2]|0?[1-9])(?::(?P<minute>[0-5][0-9]))?\s*(?P<ampm>[ap]\.m\.|[ap]m\b)"
+                      r"(?:\s+(?:[a-z][sd]t|gmt|utc))?\s*,?\s+(?:on\s+)?"
+                      rf"(?:(?P<wd>{f.weekday})|(?P<d>yesterday|today|tomorrow))(?!\w)", r.clock_day, ("wd",)),
         ("deictic", r"(?:(?:early|late|earlier|later)\s+)?(?P<d>the\s+day\s+before\s+yesterday"
                     r"|the\s+day\s+after\s+tomorrow|yesterday|today|tomorrow|tonight|this\s+(?:morning|afternoon|evening))"
                     rf"(?:\s+{_TOD})?(?!\w)", r.deictic, ()),
@@ -112,13 +118,17 @@ def _specs() -> list[tuple[str, str, Normaliser, tuple[str, ...]]]:
                      r"|(?<![\w-])the\s+(?:day|night)\s+(?P<rel2>before|after)(?=\s*[,.;])", r.next_day, ()),
         ("year_end", rf"(?<![\w-])(?:the\s+)?(?:year[\s-]end|year's\s+end){_END}"
                      rf"|the\s+(?:full|fiscal|calendar|current\s+fiscal|whole|entire)\s+year{_END}", r.year_end, ()),
-        ("season", rf"(?:the\s+)?(?:(?:early|late|mid)[\s-]+)?(?P<season>{f.season})(?:\s+of)?\s+{_year_re()}"
+        ("season", rf"(?:the\s+)?(?:(?:early|late|mid)[\s-]+)?(?P<season>{f.season})(?:\s+of)?\s+"
+                   rf"(?:{_year_re()}|(?P<spelled>{_SPELLED_YEAR}){_END})"
                    rf"|the\s+(?:(?:early|late)\s+)?(?P<season2>summer|winter|spring|autumn){_END}", a.season_any, ()),
         ("ago", rf"(?:{_APPROX}\s+)?(?P<num>{f.number})[\s-]+(?P<unit>{_UNITS})(?:\s+or\s+so)?\s+{ago_dir}{_END}"
                 r"(?!\s+(?:the|a|an|his|her|its|their|this|that)\b)", r.ago, ()),
-        ("holiday", rf"(?:(?P<rel>last|next|this)\s+)?(?P<hol>{f.holiday})(?:\s*,?\s+{_year_re()})?{_END}",
+        ("holiday", rf"(?:(?P<rel>last|next|this)\s+)?(?P<hol>{f.holiday})(?:\s*,?\s+{_year_re()})?"
+                    rf"(?:\s+(?P<hweek>week|weekend){_END})?{_END}",
          a.holiday, ("hol",)),
         ("vague", rf"(?<![\w-])(?:{vague}){_END}", r.vague, ()),
+        ("in_duration", rf"(?<=\bin\s)(?P<num>{f.number})[\s-]+(?P<unit>days?|weeks?|months?|years?){_END}",
+         r.in_duration, ()),
         ("duration", r"(?:(?:the\s+)?(?:past|last|next|previous|coming|first|following|final|preceding)\s+)?"
                      rf"(?:{_APPROX}\s+)?(?P<num>{f.number})[\s-]+(?P<unit>{_UNITS})(?P<old>[\s-]+old)?(?![\w])",
          r.duration, ()),
@@ -147,15 +157,16 @@ def _keywords() -> dict[str, frozenset[str]]:
         "rel_month": months, "month": months,
         "weekday": frozenset(lx.weekdays),
         "quarter": frozenset({"quarter"}), "quarter_anaphor": frozenset({"quarter", "period"}),
-        "quarter_code": frozenset({"q"}), "century": frozenset({"century"}), "half": frozenset({"half"}),
+        "quarter_code": frozenset({"q"}), "century": frozenset({"century"}), "half": frozenset({"half", "quarters"}),
         "ago": frozenset({"ago", "earlier", "later", "before", "after", "now", "hence", "back", "previously"}),
-        "duration": units,
+        "duration": units, "in_duration": units,
         "relative_unit": frozenset({"this", "last", "next", "past", "coming", "current", "previous", "following",
                                     "same"}),
         "current_unit": frozenset({"end", "beginning", "middle", "start", "earlier", "later", "early", "late"}),
         "holiday": frozenset(name.split()[0].replace("'s", "") for name in lx.holidays),
         "season": frozenset(lx.seasons),
         "deictic": frozenset({"yesterday", "today", "tomorrow", "tonight", "this", "day"}),
+        "clock_day": frozenset({"m", "am", "pm"}),
         "the_year": frozenset({"year"}), "weekend": frozenset({"weekend"}),
         "that_unit": frozenset({"that", "same"}), "year_end": frozenset({"year"}),
         "next_day": frozenset({"day", "night", "morning", "afternoon", "evening"}),

@@ -19,6 +19,7 @@ from eventcoder.dates.resolution import (
     VAGUE,
     Context,
     Resolution,
+    anaphor_reference,
     anchor_from_reference,
     rel_direction,
 )
@@ -37,10 +38,10 @@ def weekday(m: re.Match[str], ctx: Context) -> Resolution:
     if ctx.published is None:
         return UNRESOLVED
     wd = lexicon().weekdays[m["wd"].lower()]
-    rel = " ".join((m["rel"] or "").lower().split())
+    rel = " ".join((m.groupdict().get("rel") or "").lower().split())
     if rel in ("the previous", "the preceding", "the following", "the next"):
         # "down 4.5% from the previous Friday": counted from the day just mentioned
-        anchor = anchor_from_reference(ctx) if ctx.reference and ctx.reference[1] == v.DAY else None
+        anchor = _day_anchor(ctx)
         if anchor is None:
             return UNRESOLVED
         direction = "prev" if rel in ("the previous", "the preceding") else "next"
@@ -55,6 +56,21 @@ def weekday(m: re.Match[str], ctx: Context) -> Resolution:
     # dateparser, whose PREFER_DATES_FROM="past" moves such a weekday a week back.
     d = v.weekday_occurrence(ctx.published, wd, direction)
     return Resolution(v.day_value(d), v.DAY)
+
+
+def clock_day(m: re.Match[str], ctx: Context) -> Resolution:
+    """ "9 a.m. Tuesday", "10:30 p.m. EST yesterday": the day, with the clock time (TimeML "T09:00")."""
+    day = weekday(m, ctx) if m["wd"] else deictic(m, ctx)
+    if day.value is None:
+        return day
+    hour = int(m["hour"]) % 12 + (12 if m["ampm"].lower().startswith("p") else 0)
+    return Resolution(f"{day.value}T{hour:02d}:{m['minute'] or '00'}", v.DAY)
+
+
+def _day_anchor(ctx: Context) -> date | None:
+    """The day just narrated, for "the next day", "the previous Friday"; None without one."""
+    ref = anaphor_reference(ctx)
+    return anchor_from_reference(ctx, distant=True) if ref and ref[1] == v.DAY else None
 
 
 def deictic(m: re.Match[str], ctx: Context) -> Resolution:
@@ -96,7 +112,7 @@ def relative_unit(m: re.Match[str], ctx: Context) -> Resolution:
     anchor = ctx.published
     anaphoric = rel in _ANAPHORIC_REL
     if anaphoric and rel != "the next":
-        anchor = anchor_from_reference(ctx)  # "the following month": no narrative date, no value
+        anchor = anchor_from_reference(ctx, distant=True)  # "the following month": no narrative date, no value
     if anchor is None:
         return UNRESOLVED
     if season:
@@ -115,16 +131,26 @@ def current_unit(m: re.Match[str], ctx: Context) -> Resolution:
 
 def that_unit(m: re.Match[str], ctx: Context) -> Resolution:
     """ "that year", "later that day", "the same month": the unit of the date just mentioned."""
-    anchor = anchor_from_reference(ctx)
-    if anchor is None:
+    anchor = anchor_from_reference(ctx, distant=True)
+    ref = anaphor_reference(ctx)
+    if anchor is None or ref is None:
         return UNRESOLVED
-    res = _unit_value(anchor, m["unit"].lower(), 0)
+    unit = m["unit"].lower()
+    # a day of a month, or a month of a year, that the text does not name: TimeML's X digits
+    # ("in October ... that same day" -> "1998-10-XX")
+    if unit == "day" and ref[1] == v.MONTH:
+        return Resolution(f"{v.month_value(anchor.year, anchor.month)}-XX", None, anaphoric=True)
+    if unit == "day" and ref[1] == v.YEAR:
+        return Resolution(f"{v.year_value(anchor.year)}-XX-XX", None, anaphoric=True)
+    if unit == "month" and ref[1] == v.YEAR:
+        return Resolution(f"{v.year_value(anchor.year)}-XX", None, anaphoric=True)
+    res = _unit_value(anchor, unit, 0)
     return Resolution(res.value, res.precision, anaphoric=True)
 
 
 def next_day(m: re.Match[str], ctx: Context) -> Resolution:
     """ "the next day", "the following morning", "the day before": a day from the last day mentioned."""
-    anchor = anchor_from_reference(ctx) if ctx.reference and ctx.reference[1] == v.DAY else None
+    anchor = _day_anchor(ctx)
     if anchor is None:
         return UNRESOLVED
     rel = (m["rel"] or m["rel2"]).lower()
@@ -261,10 +287,25 @@ def quarter_anaphor(m: re.Match[str], ctx: Context) -> Resolution:
 
 def duration(m: re.Match[str], ctx: Context) -> Resolution:
     """ "three days", "the past 10 years": a TimeML duration; "65 years old" is an age."""
-    if m["old"]:
+    if m.groupdict().get("old"):
         return Resolution(None, None, AGE)
     unit = _unit_name(m["unit"])
     return Resolution(v.duration_value(lookup_number(m["num"]), unit), None, DURATION)
+
+
+def in_duration(m: re.Match[str], ctx: Context) -> Resolution:
+    """ "(will be redeemed) in five years": the date that far ahead; in other tenses a duration."""
+    n = lookup_number(m["num"])
+    if ctx.tense != "future" or n is None or ctx.published is None:
+        return duration(m, ctx)
+    unit = _unit_name(m["unit"])
+    if unit == "day":
+        return Resolution(v.day_value(ctx.published + timedelta(days=n)), v.DAY)
+    if unit == "week":
+        return Resolution(v.week_value(ctx.published + timedelta(weeks=n)), v.WEEK)
+    if unit == "month":
+        return Resolution(v.month_value(*v.add_months(ctx.published.year, ctx.published.month, n)), v.MONTH)
+    return Resolution(v.year_value(ctx.published.year + n), v.YEAR)
 
 
 def vague(m: re.Match[str], ctx: Context) -> Resolution:

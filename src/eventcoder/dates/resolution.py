@@ -21,6 +21,9 @@ class Context:
     tense: str | None = None  # "past" | "future" | None
     reference: tuple[str, str] | None = None  # (value, precision) of the last date mentioned nearby
     quarter: tuple[int, int] | None = None  # the last completed fiscal quarter discussed in the article
+    # the last date mentioned a little further back, for expressions that mean nothing without
+    # one ("the following month", "the next morning", "that day"): None when `reference` is set
+    distant_reference: tuple[str, str] | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -70,11 +73,20 @@ def group_year(m: re.Match[str], group: str = "year") -> int | None:
     return int(text) if text else None
 
 
-def anchor_from_reference(ctx: Context) -> date | None:
-    """A representative day for the discourse reference (its first day), if any."""
-    if not ctx.reference:
+def anaphor_reference(ctx: Context) -> tuple[str, str] | None:
+    """The date a purely anaphoric expression refers back to: the nearby one, else one further back."""
+    return ctx.reference or ctx.distant_reference
+
+
+def anchor_from_reference(ctx: Context, distant: bool = False) -> date | None:
+    """A representative day for the discourse reference (its first day), if any.
+
+    ``distant`` lets a purely anaphoric expression use `Context.distant_reference`.
+    """
+    ref = anaphor_reference(ctx) if distant else ctx.reference
+    if not ref:
         return None
-    m = re.match(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?|-Q([1-4]))?$", ctx.reference[0])
+    m = re.match(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?|-Q([1-4]))?$", ref[0])
     if not m:
         return None
     year = int(m[1])

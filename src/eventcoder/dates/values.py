@@ -105,7 +105,9 @@ def weekday_occurrence(published: date, weekday: int, direction: str) -> date:
 
 # A past-tense verb often governs the date of a coming event ("declared a dividend payable
 # Dec. 7", "set a deadline of Jan. 14"): in the past direction, an occurrence at least this
-# many times closer ahead than behind wins.
+# many times closer ahead than behind wins.  Likewise in the future direction a date just
+# behind the publication day beats one most of a year ahead ("ordered the boy returned by
+# Jan. 14" read on Jan. 15): a date that far ahead would carry its year.
 PAST_OVERRIDE_RATIO = 4
 
 
@@ -124,6 +126,8 @@ def month_occurrence(published: date, month: int, direction: str) -> int:
             return y if month >= published.month else y + 1
         return y if month <= published.month else y - 1
     if direction == "future":
+        if behind == 1:  # the month just ended, not the one eleven months on
+            return y if month <= published.month else y - 1
         return y if month >= published.month else y + 1
     if direction == "prev":
         return y if month < published.month else y - 1
@@ -157,6 +161,8 @@ def month_day_occurrence(published: date, month: int, day: int, direction: str) 
             return after
         return before
     if direction in ("future", "next"):
+        if direction == "future" and (published - before).days * PAST_OVERRIDE_RATIO < (after - published).days:
+            return before
         return after
     year = month_occurrence(published, month, "nearest")
     return _on(year, month, day)
