@@ -83,3 +83,14 @@ def test_regions_that_are_not_admin_units_are_found(nlp, gaz: Gazetteer, text: s
 def test_common_capitalised_words_are_not_places(nlp, gaz: Gazetteer, text: str) -> None:
     first = text.split()[0]
     assert first not in _texts(nlp, gaz, text)
+
+
+def test_a_three_word_adjective_is_one_mention(nlp, gaz: Gazetteer) -> None:
+    places = find_places(nlp("South East Asian leaders met in Jakarta."), gaz)
+    first = places[0]
+    assert first.entity_text == "South East Asian" and first.name == "Southeast Asia"
+
+
+@pytest.mark.parametrize("text", ["The choir sang at Mass. Later the priest left.", "He went to wash. Mo said nothing."])
+def test_an_abbreviation_that_is_a_word_names_no_state_outside_a_dateline(nlp, gaz: Gazetteer, text: str) -> None:
+    assert not [p for p in find_places(nlp(text), gaz) if p.name in ("Massachusetts", "Missouri")]

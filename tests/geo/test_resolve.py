@@ -90,3 +90,61 @@ def test_unknown_facility_is_placed_from_the_article(nlp, gaz: Gazetteer) -> Non
         assert text[p.span[0] : p.span[1]] == p.entity_text
         if p.geonameid is None and p.lat is not None:
             assert (p.lat, p.lon) == (glasgow.lat, glasgow.lon) and p.score < glasgow.score
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("Drought hit farms across Iowa, Wisconsin and Minnesota this summer.", "Iowa"),
+        ("Voters in Ohio and Wyoming went to the polls, officials in Cincinnati said.", "Wyoming"),
+        ("Voters in Ohio and Wyoming went to the polls, officials in Cincinnati said.", "Ohio"),
+    ],
+)
+def test_a_state_name_means_the_state_not_a_small_namesake_elsewhere(nlp, gaz: Gazetteer, text: str, name: str) -> None:
+    p = _resolved(nlp, gaz, text, name)
+    assert p.feature_code == "ADM1" and p.name == name
+
+
+def test_a_town_named_like_a_state_still_follows_its_qualifier(nlp, gaz: Gazetteer) -> None:
+    p = _resolved(nlp, gaz, "The fair moved to Washington, Pennsylvania, last year.", "Washington")
+    assert p.feature_code != "ADM1" and p.admin1 == "Pennsylvania"
+
+
+def test_a_region_beats_its_same_name_city_when_the_city_is_a_small_share(nlp, gaz: Gazetteer) -> None:
+    p = _resolved(nlp, gaz, "Hospitals across Quebec reported long waits, officials in Montreal said.", "Quebec")
+    assert p.feature_code == "ADM1" and p.country == "CAN"
+
+
+@pytest.mark.parametrize(
+    ("text", "abbreviation", "state", "town", "town_state"),
+    [
+        ("PARIS, Mo. — A barn burned down on Tuesday near the county fairground.", "Mo.", "Missouri", "PARIS", "Missouri"),
+        ("The Walker County (Ga.) sheriff asked for help.", "Ga.", "Georgia", "Walker County", "Georgia"),
+    ],
+)
+def test_an_abbreviated_state_after_a_place_is_the_state(
+    nlp, gaz: Gazetteer, text: str, abbreviation: str, state: str, town: str, town_state: str
+) -> None:
+    p = _resolved(nlp, gaz, text, abbreviation)
+    assert p.feature_code == "ADM1" and p.name == state and p.country == "USA"
+    assert _resolved(nlp, gaz, text, town).admin1 == town_state
+
+
+def test_dc_is_the_district_not_washington_state(nlp, gaz: Gazetteer) -> None:
+    p = _resolved(nlp, gaz, "Protesters marched in Washington, D.C., on Sunday.", "D.C.")
+    assert p.name == "District of Columbia" and abs(p.lat - 38.9) < 0.5 and abs(p.lon + 77.0) < 0.5
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Fans in Newcastle celebrated the win over Sunderland.", "Ambulances raced across Sunderland, Newcastle and Durham."],
+)
+def test_a_short_form_of_a_city_name_counts_as_its_name(nlp, gaz: Gazetteer, text: str) -> None:
+    p = _resolved(nlp, gaz, text, "Newcastle")
+    assert p.name == "Newcastle upon Tyne" and p.country == "GBR"
+
+
+def test_the_capital_of_a_named_country_beats_a_local_namesake(nlp, gaz: Gazetteer) -> None:
+    text = "Students from Georgetown, Kentucky, spent a week in France and toured Paris."
+    p = _resolved(nlp, gaz, text, "Paris")
+    assert p.country == "FRA" and p.feature_code == "PPLC"

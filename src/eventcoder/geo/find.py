@@ -182,6 +182,18 @@ def _best_sub_match(
     return None
 
 
+def _abbreviation_qualifier(tt: TokenTable, s: int, e: int) -> bool:
+    """An abbreviated region after a place and a comma ("Paris, Mo.", "Walker County (Ga.)"): a stoplisted
+    word ("Mo", "Wash") is a region's abbreviation only in that spot and with its full stop."""
+    if e - s != 1 or s < 2:
+        return False
+    word = tt.words[s]
+    return (
+        word.endswith(".") and 2 < len(word) <= 6 and word[0].isupper()
+        and tt.words[s - 1] in (",", "(") and _caps(tt)[s - 2] and not tt.is_punct[s - 2]
+    )
+
+
 def _ner_mentions(doc: Doc, gaz: Gazetteer, ents: tuple[Span, ...]) -> list[Mention]:
     tt = token_table(doc)
     out: list[Mention] = []
@@ -195,7 +207,10 @@ def _ner_mentions(doc: Doc, gaz: Gazetteer, ents: tuple[Span, ...]) -> list[Ment
         if ent.label_ == "FAC":  # a facility named like a place is that place only by its own name
             matches = [m for m in matches if m.primary]
         if name_key(_span_text(tt, s, end)[2]) in stoplist():
-            matches = []  # "West", "Centre": a place, but which one the gazetteer cannot tell
+            if _abbreviation_qualifier(tt, s, end):
+                matches = [m for m in matches if m.entry.kind == "admin1"]  # "Paris, Mo.", "Tacoma, Wash."
+            else:
+                matches = []  # "West", "Centre": a place, but which one the gazetteer cannot tell
         source = f"ner:{ent.label_}"
         if not matches:
             sub = _best_sub_match(tt, gaz, s, e)
@@ -303,13 +318,18 @@ def _adjective_mentions(doc: Doc, gaz: Gazetteer, ents: tuple[Span, ...]) -> lis
         label = ent_type[i]
         if label == "WORK_OF_ART" or (label == "PERSON" and _part_of_a_name(i, ent_of, caps)):
             continue
-        # Two-word adjectives first ("South Korean", "Latin American").
-        if i + 1 < n_tokens and caps[i + 1]:
-            cs, ce, text = _span_text(tt, i, i + 2)
-            entry = _adjective(gaz, text)
-            if entry is not None:
-                out.append(Mention(cs, ce, text, "adj", [NameMatch(entry, True)], True, None, i, i + 2))
-                continue
+        # Three- and two-word adjectives first ("South East Asian", "South Korean", "Latin American").
+        multi = None
+        for n in (3, 2):
+            if i + n <= n_tokens and all(caps[k] for k in range(i + 1, i + n)):
+                cs, ce, text = _span_text(tt, i, i + n)
+                entry = _adjective(gaz, text)
+                if entry is not None:
+                    multi = Mention(cs, ce, text, "adj", [NameMatch(entry, True)], True, None, i, i + n)
+                    break
+        if multi is not None:
+            out.append(multi)
+            continue
         if out and out[-1].token_end > i:
             continue
         word = words[i]

@@ -5,6 +5,10 @@ log population; own name rather than an alternate name) and then, in two passes,
 the countries the article talks about, places the candidate contains ("Georgia" with "Tbilisi"
 → the country, with "Atlanta" → the US state), places near it, its admin1 being named,
 a qualifier right after it ("Paris, Texas"; "Tripoli, Lebanon") and the caller's country hints.
+A first-level region's own name means the region rather than a small town or county elsewhere
+("Ohio", not Ohio County, Indiana) or a city holding a small share of its people ("Quebec"); a short
+form that a city's name begins with counts as its name ("Newcastle"); the capital of a country the
+article names beats local namesakes ("Paris" with "France").
 The same name resolves the same way throughout an article.  Mentions the gazetteer does not know
 (facilities, streets) take the position of the closest preceding resolved place in the article.
 """
@@ -17,7 +21,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from ..types import Place
-from .find import Mention
+from .find import Mention, name_key
 from .gazetteer import GazEntry, Gazetteer, NameMatch
 
 FEATURE_PRIOR = {
@@ -28,16 +32,21 @@ REGION_PRIOR = 3.0  # hand-listed regions and seas: a name there is meant
 REGION_POPULATION = 3_000_000  # notional population of a hand-listed region or continent, for ranking
 POP_WEIGHT = 0.4
 ALTERNATE_PENALTY = 2.0
+SHORT_FORM_PENALTY = 0.5
 # A lone small place abroad, far from everything else in the article, is more likely an unknown local name.
 IMPLAUSIBLE_POP = 50000
 NEAR_KM = 250.0
 CLOSE_KM = 60.0
 COUNTRY_SHARE_WEIGHT = 2.0
 NAMED_COUNTRY_BONUS = 1.5
+NAMED_CAPITAL_BONUS = 1.5
 HINT_BONUS = 1.0
 COUNTRY_NAME_BONUS = 3.0
+BIG_CITY = 100000
+REGION_NAME_PENALTY = 2.0  # a town or county elsewhere named like a first-level region ("Wyoming", Ohio)
 CONTEXT_UNRESOLVED_SCORE = 0.2
 LOCAL_KINDS = ("city", "admin2")
+MIN_CITY_SHARE = 0.1  # a city named like its own region stands for it when it holds this share of its people
 COLOCATION_TOP = 4  # likeliest local candidates per name compared for co-location
 COLOCATION_WEIGHT = 1.0  # places with a point that nearness to other places can confirm
 
@@ -65,7 +74,9 @@ def _prior(m: NameMatch, mention: Mention) -> float:
     pop = e.population if e.kind not in ("region", "continent") else max(e.population, REGION_POPULATION)
     score = base + POP_WEIGHT * math.log10(pop + 10)
     if not m.primary:
-        score -= ALTERNATE_PENALTY
+        # a short form that the entry's own name begins with ("Newcastle" of Newcastle upon Tyne) is its name
+        short = e.kind == "city" and name_key(e.name).startswith(mention.key + " ")
+        score -= SHORT_FORM_PENALTY if short else ALTERNATE_PENALTY
     if mention.kind_hint == "region" and e.kind in ("admin1", "admin2", "region"):
         score += 2.0
     elif mention.kind_hint == "city" and e.kind == "city":
@@ -95,29 +106,53 @@ def _contains(container: GazEntry, e: GazEntry) -> bool:
     return False
 
 
+def _regions_named(cands: list[NameMatch]) -> list[GazEntry]:
+    """The first-level regions whose own name the mention is."""
+    return [m.entry for m in cands if m.primary and m.entry.kind == "admin1"]
+
+
+def _outside_named_region(e: GazEntry, regions: list[GazEntry]) -> bool:
+    """Whether a town or county is not what a region's own name means: it lies outside every region of
+    that name and is small (Ohio County, Indiana; not Gaza, nor the capital Washington), or inside one
+    but holds a small share of its people (Québec the city, for "Quebec")."""
+    if e.kind not in LOCAL_KINDS or e.feature_code == "PPLC":
+        return False
+    for r in regions:
+        if r.country == e.country and r.admin1_code == e.admin1_code:
+            return e.population < MIN_CITY_SHARE * r.population
+    return e.population < BIG_CITY
+
+
 def _qualifier_of(mentions: list[Mention], i: int, text: str) -> Mention | None:
     """The mention right after ``mentions[i]`` separated only by a comma ("Paris, Texas")."""
     if i + 1 >= len(mentions):
         return None
     a, b = mentions[i], mentions[i + 1]
     between = text[a.end : b.start]
-    if between.strip() in (",", "(") and not b.adjective:
-        return b
-    return None
+    if between.strip() not in (",", "(") or b.adjective:
+        return None
+    if i + 2 < len(mentions) and _regions_named(_candidates(a)):
+        # "Iowa, Wisconsin and Minnesota": a list of regions, not a town and its state
+        after = text[b.end : mentions[i + 2].start].strip()
+        if after in (",", "and", "or", ", and", ", or"):
+            return None
+    return b
 
 
 def _prefer_city_over_own_region(scored: list[tuple[float, NameMatch]]) -> list[tuple[float, NameMatch]]:
     """A large city sharing its name with its own region is usually what the name means ("Aleppo",
-    "New York"), unless a generic word said otherwise ("Aleppo province")."""
+    "New York"), unless a generic word said otherwise ("Aleppo province") or the city holds only a small
+    share of the region's people ("Quebec")."""
     out = list(scored)
     for i, (s, m) in enumerate(out):
         e = m.entry
-        if e.kind != "city" or e.population < 100000:
+        if e.kind != "city" or e.population < BIG_CITY:
             continue
         for s2, m2 in scored:
             o = m2.entry
             if o.kind == "admin1" and o.country == e.country and o.admin1_code == e.admin1_code and s2 >= s:
-                out[i] = (s2 + 0.5, m)
+                if not _outside_named_region(e, [o]):
+                    out[i] = (s2 + 0.5, m)
     return out
 
 
@@ -166,12 +201,15 @@ def _score_all(
         mention = mentions[idxs[0]]
         cands = _candidates(mention)
         names_a_country = any(m.primary and m.entry.kind == "country" for m in cands)
+        regions_named = _regions_named(cands)
         scored: list[tuple[float, NameMatch]] = []
         for m in cands:
             e = m.entry
             s = _prior(m, mention)
             if names_a_country and e.kind == "city":
                 s -= COUNTRY_NAME_BONUS  # a country's own name means the country, not a town named after it
+            elif regions_named and mention.kind_hint != "city" and _outside_named_region(e, regions_named):
+                s -= REGION_NAME_PENALTY  # "Ohio" is the state, not Ohio County, Indiana
             if mention.adjective:
                 scored.append((s, m))
                 continue
@@ -184,7 +222,9 @@ def _score_all(
                     same = country_count[e.country] - (own if own_country == e.country else 0)
                     s += COUNTRY_SHARE_WEIGHT * same / others
                 if e.country in named_countries and e.kind != "country":
-                    s += NAMED_COUNTRY_BONUS if e.population >= 100000 or e.kind != "city" else NAMED_COUNTRY_BONUS / 3
+                    s += NAMED_COUNTRY_BONUS if e.population >= BIG_CITY or e.kind != "city" else NAMED_COUNTRY_BONUS / 3
+                    if e.feature_code == "PPLC":
+                        s += NAMED_CAPITAL_BONUS  # "Paris" in a story that names France
                 if e.country in hints:
                     s += HINT_BONUS
             contained = 0
@@ -281,7 +321,14 @@ def _colocated(mentions: list[Mention]) -> dict[tuple[str, int], int]:
     for m in mentions:
         if not m.matches or m.adjective or m.key in tops:
             continue
-        local = [(_prior(x, m), x.entry) for x in _candidates(m) if x.entry.kind in LOCAL_KINDS]
+        cands = _candidates(m)
+        regions = _regions_named(cands)
+        if any(x.primary and x.entry.kind == "country" for x in cands):
+            continue
+        local = [
+            (_prior(x, m), x.entry) for x in cands
+            if x.entry.kind in LOCAL_KINDS and not (regions and _outside_named_region(x.entry, regions))
+        ]
         local.sort(key=lambda t: -t[0])
         tops[m.key] = [e for _, e in local[:COLOCATION_TOP]]
     out: dict[tuple[str, int], int] = {}
