@@ -21,6 +21,7 @@ CASES = [
  ("COOPERATE", "Indian and French troops held joint exercises in Rajasthan.", ["IND"], []),
  ("AID", "Japan sent humanitarian aid to Pakistan after the floods.", ["JPN"], ["PAK"]),
  ("AID", "The World Bank approved a loan to Ghana.", [], ["GHA"]),
+ ("AID", "Greece sent 50 rescuers to Turkey after the earthquake.", ["GRC"], ["TUR"]),
  ("RETREAT", "Russian forces withdrew from the city of Kherson.", ["RUS"], []),
  ("RETREAT", "The Taliban released two American hostages on Tuesday.", ["AFG"], ["USA"]),
  ("RETREAT", "Peru's interior minister resigned after the protests.", ["PER"], []),
@@ -41,6 +42,8 @@ CASES = [
  ("SANCTION", "Niger suspended military cooperation with France.", ["NER"], []),
  ("MOBILIZE", "Azerbaijan deployed troops to the border with Armenia.", ["AZE"], []),
  ("MOBILIZE", "Russia mobilised reservists for the war.", ["RUS"], []),
+ ("MOBILIZE", "Serbia moved troops and tanks to the administrative line with Kosovo.", ["SRB"], []),
+ ("MOBILIZE", "Iran launched large-scale naval drills in the Gulf of Oman on Friday.", ["IRN"], []),
  ("COERCE", "Police arrested dozens of opposition activists in Minsk.", ["BLR"], ["BLR"]),
  ("COERCE", "Belarusian authorities detained a Polish journalist.", ["BLR"], ["POL"]),
  ("COERCE", "The junta imposed a curfew in the capital of Mali.", [], []),
@@ -94,3 +97,15 @@ def test_allegations_dismissed_by_another_party_stay_an_event(coder):
     text = "Allegations made by Chile that Bolivian troops had crossed the border were dismissed by La Paz."
     types = {e.event_type for e in coder.code(text, published="2024-03-15")}
     assert "ACCUSE" in types
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The company moved its headquarters to Dubai last year.",
+        "The ministry sent a team to Geneva for the talks.",
+        "Firefighters held a fire drill at the school on Monday.",
+    ],
+)
+def test_moving_offices_sending_delegations_and_fire_drills_are_not_mobilization_or_aid(coder, text):
+    assert not {"MOBILIZE", "AID"} & {e.event_type for e in coder.code(text, published="2024-03-15")}
