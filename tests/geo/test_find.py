@@ -94,3 +94,19 @@ def test_a_three_word_adjective_is_one_mention(nlp, gaz: Gazetteer) -> None:
 @pytest.mark.parametrize("text", ["The choir sang at Mass. Later the priest left.", "He went to wash. Mo said nothing."])
 def test_an_abbreviation_that_is_a_word_names_no_state_outside_a_dateline(nlp, gaz: Gazetteer, text: str) -> None:
     assert not [p for p in find_places(nlp(text), gaz) if p.name in ("Massachusetts", "Missouri")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The navy moved two frigates to its east coast on Tuesday.",
+        "Floods hit the country's north after a week of rain.",
+    ],
+)
+def test_a_lowercase_direction_is_not_a_named_region(nlp, gaz: Gazetteer, text: str) -> None:
+    assert [p.name for p in find_places(nlp(text), gaz)] == []
+
+
+def test_the_capitalised_region_is_still_found(nlp, gaz: Gazetteer) -> None:
+    names = [p.name for p in find_places(nlp("Storms battered the East Coast on Tuesday."), gaz)]
+    assert names == ["East Coast"]

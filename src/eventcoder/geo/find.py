@@ -197,12 +197,15 @@ def _abbreviation_qualifier(tt: TokenTable, s: int, e: int) -> bool:
 def _ner_mentions(doc: Doc, gaz: Gazetteer, ents: tuple[Span, ...]) -> list[Mention]:
     tt = token_table(doc)
     out: list[Mention] = []
+    cased = any(ch.isupper() for ch in doc.text)
     for ent in ents:
         if ent.label_ not in PLACE_LABELS:
             continue
         s, e = _trim_entity(ent, tt)
         if s >= e:
             continue
+        if cased and ent.text.islower():
+            continue  # "its east coast", "the north": a direction, not a named place (names are capitalised)
         matches, hint, end = _lookup_ngram(tt, gaz, s, e)
         if ent.label_ == "FAC":  # a facility named like a place is that place only by its own name
             matches = [m for m in matches if m.primary]
