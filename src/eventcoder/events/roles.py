@@ -122,6 +122,14 @@ def verb_roles(t: Token, frame_tokens: set[int], resolver: EntityResolver, event
     if t.dep_ == "acl" and passive and not roles.recipient:
         # "the convoy attacked by rebels": the modified noun is the recipient.
         roles.recipient.extend(_resolve_all(resolver, t.head))
+    if event_type == "SANCTION" and roles.actor and roles.recipient and (
+            {r.country for r in roles.recipient} <= {a.country for a in roles.actor}):
+        # "withdrew its ambassador to Argentina", "recalled its envoy from Madrid": one's own
+        # diplomats are what is withdrawn; the state they leave is the recipient.
+        hosts = [e for c in t.children if c.dep_ in ("dobj", "obj")
+                 for e in _prep_recipient(c, resolver, ("to", "from", "in"))] or _prep_recipient(t, resolver, ("from",))
+        if hosts:
+            roles.recipient = hosts
     _drop_overlap(roles)
     return roles
 
