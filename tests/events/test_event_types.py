@@ -56,6 +56,12 @@ CASES = [
  ("ASSAULT", "Rebels were attacked by government forces near Goma.", [], []),
  ("ASSAULT", "Israeli aircraft bombed targets in southern Lebanon.", ["ISR"], []),
  ("ASSAULT", "Gunmen kidnapped twenty students in northern Nigeria.", [], []),
+ ("ASSAULT", "Russian missiles hit Kharkiv for a third night, officials said.", ["RUS"], ["UKR"]),
+ ("PROTEST", "Port workers in Antwerp began a 48-hour strike on Monday.", [], []),
+ ("PROTEST", "Thousands of protesters gathered outside the parliament in Tbilisi.", ["GEO"], []),
+ ("PROTEST", "A march by farmers in Warsaw was banned by the city authorities.", [], []),
+ ("PROTEST", "Zimbabwe's main opposition party boycotted the parliamentary election.", ["ZWE"], []),
+ ("CONCEDE", "Israel's army announced that its troops would pull back from the Netzarim corridor.", ["ISR"], []),
 ]
 
 
@@ -114,3 +120,13 @@ def test_allegations_dismissed_by_another_party_stay_an_event(coder):
 )
 def test_moving_offices_sending_delegations_and_fire_drills_are_not_mobilization_or_aid(coder, text):
     assert not {"MOBILIZE", "AID"} & {e.event_type for e in coder.code(text, published="2024-03-15")}
+
+
+def test_attacking_someone_for_something_is_still_criticism(coder):
+    types = [e.event_type for e in coder.code("The senator attacked the president for his handling of the crisis.")]
+    assert "ASSAULT" not in types and "ACCUSE" in types
+
+
+def test_a_stated_willingness_to_yield_is_agreement(coder):
+    text = "The rebel movement said on Friday it was willing to end hostilities with the government."
+    assert "AGREE" in [e.event_type for e in coder.code(text, published="2024-03-15")]

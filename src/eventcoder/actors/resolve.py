@@ -85,6 +85,7 @@ class EntityResolver:
         self.doc = doc
         # Names the gazetteer resolved as places are not people, whatever NER says ("the village of Ergneti").
         self._place_spans = {p.span for p in places}
+        self._places = tuple(places)
         self.mentions = mentions
         self.kb = kb
         self.on_date = on_date
@@ -276,6 +277,12 @@ class EntityResolver:
                 # "the Association of African Jurists": an unlisted association named for no state.
                 return Entity(ent.text, (ent.start_char, ent.end_char), ent.text, "NGO", "SOC", None, None, "org")
             return Entity(ent.text, (ent.start_char, ent.end_char), ent.text, None, None, None, None, "unknown")
+        if head.pos_ == "PROPN":
+            # "missiles hit Kharkiv": a gazetteer place the parser did not tag stands for its country
+            at = head.idx
+            place = next((p for p in self._places if p.span[0] <= at < p.span[1] and p.country), None)
+            if place is not None:
+                return Entity(place.entity_text, place.span, place.name, place.country, None, None, None, "place")
         return None
 
     def _residence(self, head: Token, found: list[KBMatch]) -> KBMatch | None:

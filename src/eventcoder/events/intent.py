@@ -28,8 +28,8 @@ from ..types import Event
 from .ontology import Ontology
 
 SPEECH_ACTS = {"REQUEST", "REJECT", "AGREE", "THREATEN"}
-# Codebook 3.1: future CONSULT, SUPPORT, COOPERATE and AID are AGREE; future RETREAT and
-# CONCEDE stay as they are.
+# Codebook 3.1: future CONSULT, SUPPORT, COOPERATE and AID are AGREE; an announced RETREAT is
+# CONCEDE (3.4.2, 3.7.2); a stated willingness to retreat or yield is AGREE.
 COOPERATIVE = {"CONSULT", "SUPPORT", "COOPERATE", "AID"}
 CONFLICTUAL = {"SANCTION", "COERCE", "ASSAULT", "PROTEST", "REJECT"}
 # Cue kinds that announce an act rather than describe one.
@@ -133,9 +133,12 @@ def reframe(events: list[Event], doc: Doc, ontology: Ontology) -> list[Event]:
             speaker = ev.attribution.speaker
             out[n] = _retype(ev, ontology, "REQUEST", request_mode(ev), actor=(speaker,), recipient=ev.actor)
         elif ev.event_type in COOPERATIVE or (kind == "intent" and ev.event_type in ("RETREAT", "CONCEDE")):
-            # "will visit" and "is prepared to lift the ban" are intentions to cooperate; a plain
-            # "will withdraw" stays RETREAT (codebook 3.1.1).
+            # "will visit", "plans to send aid": intentions to cooperate (codebook 3.1); so is a
+            # stated willingness to yield ("is ready to lift the ban", "willing to end hostilities")
             out[n] = _as_statement(_retype(ev, ontology, "AGREE", None), kind)
+        elif ev.event_type == "RETREAT":
+            # "announced … would withdraw troops" is CONCEDE (codebook 3.4.2, 3.7.2), not AGREE (3.1.1)
+            out[n] = _as_statement(_retype(ev, ontology, "CONCEDE", None), kind)
         elif ev.event_type in CONFLICTUAL:
             out[n] = _as_statement(_retype(ev, ontology, "THREATEN", threat_mode(ev)), kind)
     return [e for n, e in enumerate(out) if n not in dropped]

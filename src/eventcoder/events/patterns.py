@@ -380,16 +380,13 @@ def _is_passive(t: Token) -> bool:
 MEASURE_NOUNS = frozenset({
     "ton", "tonne", "number", "amount", "lot", "batch", "shipment", "consignment", "package", "worth",
     "million", "billion", "thousand", "hundred", "dozen", "kind", "type", "series", "wave", "round", "part",
+    "group", "crowd", "handful",
 })
 
 
 def _objects(t: Token, passive: bool) -> list[Token]:
     objs = [c for c in t.children if c.dep_ == "dobj"]
-    objs += [
-        p for o in list(objs) if o.lemma_.lower() in MEASURE_NOUNS or o.like_num
-        for prep in o.children if prep.dep_ == "prep" and prep.lower_ == "of"
-        for p in prep.children if p.dep_ == "pobj"
-    ]
+    objs += _measured(objs)
     if passive:
         objs += [c for c in t.children if c.dep_ == "nsubjpass"]
         if t.dep_ == "acl" and t.tag_ == "VBN":
@@ -403,7 +400,16 @@ def _subjects(t: Token, passive: bool) -> list[Token]:
         subs += [g for c in t.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
     elif t.dep_ == "acl" and t.tag_ == "VBG":
         subs.append(t.head)
-    return subs
+    return subs + _measured(subs)
+
+
+def _measured(nouns: list[Token]) -> list[Token]:
+    """What a measure word counts: "hundreds of protesters", "a group of demonstrators"."""
+    return [
+        p for o in nouns if o.lemma_.lower() in MEASURE_NOUNS or o.like_num
+        for prep in o.children if prep.dep_ == "prep" and prep.lower_ == "of"
+        for p in prep.children if p.dep_ == "pobj"
+    ]
 
 
 def read_pattern_file(
