@@ -130,3 +130,28 @@ def test_attacking_someone_for_something_is_still_criticism(coder):
 def test_a_stated_willingness_to_yield_is_agreement(coder):
     text = "The rebel movement said on Friday it was willing to end hostilities with the government."
     assert "AGREE" in [e.event_type for e in coder.code(text, published="2024-03-15")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "A Kremlin spokesman declined to comment on the reports.",
+        "Oil prices rose as traders bet on stronger demand from China.",
+        "The prisoners said they had been held at a detention centre near the border for months.",
+    ],
+)
+def test_comment_refusals_market_demand_and_detention_centres_are_not_events(coder, text):
+    types = {e.event_type for e in coder.code(text, published="2024-03-15")}
+    assert not types & {"REJECT", "REQUEST", "COERCE"}
+
+
+def test_those_released_are_the_recipients_of_a_release(coder):
+    (release,) = [e for e in coder.code("The release of the Israeli hostages by Hamas was delayed.")
+                  if e.event_type == "RETREAT"]
+    assert [a.country for a in release.actor] == ["PSE"]
+    assert [r.country for r in release.recipient] == ["ISR"]
+
+
+def test_a_call_for_a_ceasefire_and_a_release_is_one_request(coder):
+    text = "The UN chief called on Monday for an immediate ceasefire and the release of all hostages."
+    assert [e.event_type for e in coder.code(text, published="2024-03-15")] == ["REQUEST"]

@@ -149,11 +149,17 @@ def _enclosing_speech_act(doc: Doc, token_i: int, by_token: dict[int, int], even
     tok = doc[token_i]
     path: list[str] = []
     for _ in range(6):
-        if tok.head.i == tok.i or tok.dep_ not in CONTENT_DEPS:
+        if tok.head.i == tok.i or (tok.dep_ not in CONTENT_DEPS and tok.dep_ != "conj"):
             return None
         path.append(tok.dep_)
         tok = tok.head
         k = by_token.get(tok.i)
+        if path[-1] == "conj":
+            # "called for a ceasefire and the release of all hostages": a conjunct of the content is
+            # content too; a conjunct of the statement itself ("demanded X and attacked Y") is not
+            if k is not None and events[k].event_type in SPEECH_ACTS and len(path) == 1:
+                return None
+            continue
         if k is None and tok.pos_ == "VERB" and path[-1] in ("advcl", "xcomp"):
             # "continued their hunger strike to demand …": the verb carries its event noun.
             k = next((by_token[c.i] for c in tok.children if c.dep_ in ("dobj", "obj") and c.i in by_token

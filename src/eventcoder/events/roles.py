@@ -199,6 +199,13 @@ def addressee(t: Token, event_type: str, resolver: EntityResolver) -> list[Entit
     return []
 
 
+# Event nouns whose "of" names who undergoes the act, not who does it.
+UNDERGONE_NOUNS = frozenset({
+    "release", "detention", "arrest", "expulsion", "deportation", "extradition", "execution", "killing",
+    "abduction", "kidnapping", "capture", "imprisonment", "jailing", "sentencing", "eviction", "evacuation",
+})
+
+
 def noun_roles(n: Token, resolver: EntityResolver, event_type: str | None = None) -> Roles:
     roles = Roles()
     # Possessive or country modifier: "Armenia's allegations", "Russian strikes".
@@ -251,13 +258,18 @@ def noun_roles(n: Token, resolver: EntityResolver, event_type: str | None = None
         verb = n.head.head
         roles.actor.extend(e for c in verb.children if c.dep_ in ("nsubj", "nsubjpass") for e in _resolve_all(resolver, c))
     idiom = n.lemma_.lower() == "protest" and n.dep_ == "pobj" and n.head.lower_ == "in"
+    undergone = n.lemma_.lower() in UNDERGONE_NOUNS
     if not roles.actor and not idiom:
-        # "visit of X", "the summit of the Council of Europe" (not "in protest of X": the target)
+        # "visit of X", "the summit of the Council of Europe" (not "in protest of X": the target;
+        # not "the release of the hostages": those released)
         for c in n.children:
-            if c.dep_ == "prep" and c.lower_ in ("of", "by"):
+            if c.dep_ == "prep" and (c.lower_ == "by" or (c.lower_ == "of" and not undergone)):
                 for p in c.children:
                     if p.dep_ == "pobj":
                         roles.actor.extend(_resolve_all(resolver, p))
+    if undergone and not roles.recipient:
+        roles.recipient.extend(e for c in n.children if c.dep_ == "prep" and c.lower_ == "of"
+                               for p in c.children if p.dep_ == "pobj" for e in _resolve_all(resolver, p))
     # With its doer named ("Russia's invasion of Ukraine"), a nominal event's "of" names its target.
     preps = NOUN_RECIPIENT_PREPS if roles.actor or idiom else NOUN_RECIPIENT_PREPS[:-1]
     if not roles.recipient:
