@@ -80,7 +80,7 @@ def test_negated_or_hypothetical_event_is_never_asserted(coder, text, event_type
         ("Chinese President Xi Jinping will visit Moscow next week.", "AGREE", None, "future"),
         ("Japan plans to send humanitarian aid to Turkey.", "AGREE", None, "future"),
         ("Washington may expel Russian diplomats.", "THREATEN", "expel", "hypothetical"),
-        ("Palestinian leaders said they would boycott the talks.", "THREATEN", "restrict", "hypothetical"),
+        ("Palestinian leaders said they would boycott the talks.", "THREATEN", "restrict", "future"),
         # A demand, refusal or threat carries its content as a mode; the content is not coded twice.
         ("The United Nations urged Israel to allow more aid into Gaza.", "REQUEST", "assist", "asserted"),
         ("Kenya's vice-president refused to resign.", "REJECT", "yield", "asserted"),
@@ -90,3 +90,22 @@ def test_negated_or_hypothetical_event_is_never_asserted(coder, text, event_type
 def test_statements_of_intent_follow_plover(coder, text, event_type, mode, factuality):
     events = coder.code(text, published="2024-03-15")
     assert [(e.event_type, e.mode, e.factuality) for e in events] == [(event_type, mode, factuality)]
+
+
+def test_would_under_a_past_report_is_the_future_not_a_hypothesis(coder):
+    events = coder.code("Russia's defence ministry said its troops would pull back from the river bank.",
+                        published="2024-03-15")
+    assert [(e.event_type, e.factuality) for e in events] == [("CONCEDE", "future")]
+
+
+def test_would_with_a_condition_stays_hypothetical(coder):
+    events = coder.code("The Israeli prime minister said he would resign if the vote failed.", published="2024-03-15")
+    assert events and all(e.factuality == "hypothetical" for e in events)
+
+
+def test_an_announced_aid_cut_is_a_sanction_and_a_conditional_one_a_threat(coder):
+    decided = coder.code("The United States announced on Wednesday it would cut all aid to the Nicaraguan rebels.",
+                         published="2024-03-15")
+    assert [(e.event_type, e.factuality) for e in decided] == [("SANCTION", "future")]
+    held_out = coder.code("The EU will impose sanctions on Iran if it sends missiles to Russia.", published="2024-03-15")
+    assert "THREATEN" in [e.event_type for e in held_out]

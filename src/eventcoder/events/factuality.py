@@ -165,7 +165,9 @@ def _local_cues(tok: Token, cues: Cues, found: dict[str, tuple[str, str]], negat
             found.setdefault("negated", (c.text, "negation"))
         elif c.dep_ in ("aux", "auxpass"):
             lemma = c.lemma_.lower()
-            if low in cues.modals or lemma in cues.modals:
+            if low == "would" and _future_in_the_past(tok, cues):
+                found.setdefault("future", (c.text, "future-aux"))
+            elif low in cues.modals or lemma in cues.modals:
                 found.setdefault("hypothetical", (c.text, "modal"))
             elif low in cues.future_aux or lemma in cues.future_aux:
                 found.setdefault("future", (c.text, "future-aux"))
@@ -176,6 +178,16 @@ def _local_cues(tok: Token, cues: Cues, found: dict[str, tuple[str, str]], negat
     # "is going to attack": be + going + xcomp
     if tok.dep_ == "xcomp" and tok.head.lemma_ == "go" and any(c.dep_ == "aux" for c in tok.head.children):
         found.setdefault("future", (tok.head.text, "going-to"))
+
+
+def _future_in_the_past(tok: Token, cues: Cues) -> bool:
+    """"announced it would prohibit all aid", "said its troops would withdraw": "would" under a past
+    reporting verb is the future of the report, not a hypothesis, unless a condition is attached."""
+    head = tok.head
+    if tok.dep_ != "ccomp" or head.tag_ != "VBD" or head.lemma_.lower() not in cues.reporting_verbs | {"announce"}:
+        return False
+    return not any(c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in cues.conditional_marks
+                                              for m in c.children) for c in tok.children)
 
 
 def _speaker(verb: Token, resolver: EntityResolver) -> Attribution | None:

@@ -37,6 +37,12 @@ ANNOUNCING = {"future-aux", "intent", "plan", "going-to", "modal", "future-adver
 OBLIGATION = {"must", "should", "ought", "has", "have"}
 ORDER_VERBS = {"order", "instruct", "direct", "command", "force", "compel"}
 CIVILIAN_SECTORS = {"CVL", "OPP", "LAB", "EDU", "REL", "AGR", "SOC", "REF"}
+# Economic and aid sanctions announced in the plain future are decisions, coded as what they are
+# (factuality future); held out under a condition ("if", "unless") or with a modal they are threats,
+# and so are announced expulsions, withdrawals, boycotts and blockades (as the PLOVER gold codes them).
+DECIDED = {("SANCTION", "discontinue")}
+PLAIN_FUTURE = {"future-aux", "plan", "future-adverb", "going-to"}
+CONDITION_MARKS = {"if", "unless"}
 CONTENT_DEPS = {"xcomp", "ccomp", "pcomp", "prep", "pobj", "dobj", "acl", "advcl", "relcl", "compound", "amod", "nmod"}
 
 
@@ -139,6 +145,8 @@ def reframe(events: list[Event], doc: Doc, ontology: Ontology) -> list[Event]:
         elif ev.event_type == "RETREAT":
             # "announced … would withdraw troops" is CONCEDE (codebook 3.4.2, 3.7.2), not AGREE (3.1.1)
             out[n] = _as_statement(_retype(ev, ontology, "CONCEDE", None), kind)
+        elif (ev.event_type, ev.mode) in DECIDED and kind in PLAIN_FUTURE and not _conditional(doc[ev.extra["token"]]):
+            out[n] = ev  # "will impose tariffs from July 4", "announced it would cut all aid": decided, not held out
         elif ev.event_type in CONFLICTUAL:
             out[n] = _as_statement(_retype(ev, ontology, "THREATEN", threat_mode(ev)), kind)
     return [e for n, e in enumerate(out) if n not in dropped]
@@ -182,6 +190,14 @@ def _enclosing_speech_act(doc: Doc, token_i: int, by_token: dict[int, int], even
                 return None
             return k
     return None
+
+
+def _conditional(tok: Token) -> bool:
+    """Whether the act's clause (or the statement it hangs on) carries an "if"/"unless" condition."""
+    heads = [tok, tok.head] if tok.pos_ in ("NOUN", "PROPN") else [tok]
+    heads += [h.head for h in heads if h.dep_ in ("ccomp", "xcomp", "dobj")]
+    return any(c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in CONDITION_MARKS for m in c.children)
+               for h in heads for c in h.children)
 
 
 def _as_statement(ev: Event, kind: str | None) -> Event:
