@@ -155,3 +155,18 @@ def test_those_released_are_the_recipients_of_a_release(coder):
 def test_a_call_for_a_ceasefire_and_a_release_is_one_request(coder):
     text = "The UN chief called on Monday for an immediate ceasefire and the release of all hostages."
     assert [e.event_type for e in coder.code(text, published="2024-03-15")] == ["REQUEST"]
+
+
+def test_a_derived_verb_describing_an_event_noun_is_not_a_second_event(coder):
+    text = "With fighting raging in northern Syria, thousands of families fled to the border."
+    assert "PROTEST" not in [e.event_type for e in coder.code(text, published="2018-03-01")]
+
+
+def test_the_same_goes_for_is_no_visit(coder):
+    assert coder.code("The same goes for Saudi Arabia.", published="2018-03-01") == []
+
+
+def test_attacks_from_someone_are_theirs(coder):
+    text = "Civilians in Idlib endured a month of airstrikes from Russian jets."
+    (strikes,) = [e for e in coder.code(text, published="2018-03-01") if e.event_type == "ASSAULT"]
+    assert [a.country for a in strikes.actor] == ["RUS"]

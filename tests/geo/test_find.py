@@ -110,3 +110,8 @@ def test_a_lowercase_direction_is_not_a_named_region(nlp, gaz: Gazetteer, text: 
 def test_the_capitalised_region_is_still_found(nlp, gaz: Gazetteer) -> None:
     names = [p.name for p in find_places(nlp("Storms battered the East Coast on Tuesday."), gaz)]
     assert names == ["East Coast"]
+
+
+def test_earth_is_not_the_texas_town(nlp, gaz: Gazetteer) -> None:
+    places = find_places(nlp("The war flattened some of the oldest cities on Earth."), gaz)
+    assert all(p.country is None and p.lat is None for p in places)

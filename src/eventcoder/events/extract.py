@@ -158,6 +158,10 @@ class EventExtractor:
             ]
             for c, dep in args:
                 noun = by_token.get(c.i)
+                if noun is not None and dep == "nsubj" and noun.pattern.priority < m.pattern.priority and (
+                        noun.pattern.pos == "NOUN" or c.tag_ == "VBG"):
+                    drop.add(m.token_i)  # "fighting raged": a derived verb describing a curated event noun
+                    continue
                 if noun is None or noun.pattern.pos != "NOUN":
                     continue
                 same_type = noun.pattern.plover_type == m.pattern.plover_type

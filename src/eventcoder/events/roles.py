@@ -267,6 +267,10 @@ def noun_roles(n: Token, resolver: EntityResolver, event_type: str | None = None
                 for p in c.children:
                     if p.dep_ == "pobj":
                         roles.actor.extend(_resolve_all(resolver, p))
+    if not roles.actor and event_type in ("ASSAULT", "COERCE"):
+        # "airstrikes from Russian and Syrian jets", "shelling from government positions"
+        roles.actor.extend(e for c in n.children if c.dep_ == "prep" and c.lower_ == "from"
+                           for p in c.children if p.dep_ == "pobj" for e in _resolve_all(resolver, p))
     if undergone and not roles.recipient:
         roles.recipient.extend(e for c in n.children if c.dep_ == "prep" and c.lower_ == "of"
                                for p in c.children if p.dep_ == "pobj" for e in _resolve_all(resolver, p))
