@@ -170,3 +170,21 @@ def test_attacks_from_someone_are_theirs(coder):
     text = "Civilians in Idlib endured a month of airstrikes from Russian jets."
     (strikes,) = [e for e in coder.code(text, published="2018-03-01") if e.event_type == "ASSAULT"]
     assert [a.country for a in strikes.actor] == ["RUS"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The Spanish photojournalist went to Syria in 2011 to cover the uprising.",
+        "The chemical attack led to joint British and French strikes.",
+        "The women were given a rosy picture of life in the camps.",
+    ],
+)
+def test_journeys_causes_and_giving_are_not_visits_or_concessions(coder, text):
+    types = [e.event_type for e in coder.code(text, published="2018-03-01")]
+    assert "CONSULT" not in types and "CONCEDE" not in types
+
+
+def test_an_officials_journey_is_a_visit(coder):
+    events = coder.code("The Turkish foreign minister went to Moscow on Monday.", published="2018-03-05")
+    assert [(e.event_type, [a.country for a in e.actor]) for e in events] == [("CONSULT", ["TUR"])]

@@ -7,7 +7,7 @@ A pattern file is TSV with the columns ``pos lemma frame cameo plover_type mode 
 * ``frame`` ``-`` or space-separated constraints that must all hold around the trigger t,
   read left to right:
 
-  ``prt=W``    a particle child of t (dep prt; advmod/prep also accepted)
+  ``prt=W``    a particle child of t (dep prt; advmod, or a prep without an object, also accepted)
   ``dobj=W``   t's direct object (dobj; nsubjpass when t is passive; the head noun of a
                passive participle modifier, "troops sent to ...")
   ``nsubj=W``  t's subject (nsubj; the agent's object when t is passive)
@@ -321,7 +321,9 @@ class PatternTable:
         for key, value in frame:
             found: Token | None = None
             if key == "prt":
-                found = next((c for c in t.children if c.dep_ in ("prt", "advmod", "prep")
+                # a preposition with an object is no particle: "given a picture in the camp" is not "give in"
+                found = next((c for c in t.children if (c.dep_ in ("prt", "advmod") or (
+                    c.dep_ == "prep" and not any(g.dep_ == "pobj" for g in c.children)))
                               and c.i not in used and word(c, value, cache)), None)
             elif key == "dobj":
                 found = next((c for c in _objects(t, passive) if c.i not in used and word(c, value, cache)), None)

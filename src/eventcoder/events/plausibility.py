@@ -14,7 +14,9 @@ with nothing threatened. These rules use the participants the coder found:
 - a nominal attack or crackdown that is the object of a verb of preventing ("patrols to stem
   cross-border attacks", "measures to curb violence") is a kind of event, not one that happened;
 - an event between businesses only ("investors attacked the carmaker") is corporate news,
-  not a political event, and is dropped.
+  not a political event, and is dropped;
+- going or coming somewhere is a visit only for someone who represents a state, force, party or
+  organisation ("the president went to Washington"), not for a private person ("her son went to Syria").
 """
 
 from __future__ import annotations
@@ -23,7 +25,7 @@ from dataclasses import replace
 
 from spacy.tokens import Doc
 
-from ..types import Event
+from ..types import Entity, Event
 from .ontology import Ontology
 
 ARMED_SECTORS = frozenset({"MIL", "REB", "UAF", "PRM", "COP", "CRM", "SPY", "IMG"})
@@ -41,6 +43,21 @@ def _armed(ev: Event) -> bool:
         if a.kind == "country" and a.sector in (None, "GOV"):
             return True  # a state acts through its forces
     return False
+
+
+# Going and coming are visits (CAMEO 042/043) only for those who represent someone: states,
+# officials, forces, parties, organisations, churches.
+TRAVEL_LEMMAS = frozenset({"go", "come", "travel", "return", "arrive", "leave", "fly", "head", "move"})
+OFFICIAL_SECTORS = frozenset({"GOV", "MIL", "LEG", "JUD", "COP", "PTY", "OPP", "REB", "SPY", "REL", "PRE", "ELI"})
+
+
+def _official(e: Entity) -> bool:
+    """A state named as such ("Turkey", "Ankara"), an organisation, or someone in an official sector
+    ("the Spanish photojournalist" is of a country but does not stand for it)."""
+    if e.kind in ("igo", "org") or e.sector in OFFICIAL_SECTORS:
+        return True
+    text = e.entity_text.lower().removeprefix("the ")
+    return e.kind == "country" and bool(e.name) and text == e.name.lower()
 
 
 def plausible(events: list[Event], doc: Doc, ontology: Ontology) -> list[Event]:
@@ -71,5 +88,7 @@ def plausible(events: list[Event], doc: Doc, ontology: Ontology) -> list[Event]:
                     continue
         if ev.event_type == "THREATEN" and lemma in ("warn", "warning") and "content:" not in ev.evidence:
             continue
+        if ev.event_type == "CONSULT" and lemma in TRAVEL_LEMMAS and ev.actor and not any(_official(a) for a in ev.actor):
+            continue  # "the photojournalist went to Syria", "she came to Jinwar": a journey, not a visit
         out.append(ev)
     return out
