@@ -188,3 +188,7 @@ def test_journeys_causes_and_giving_are_not_visits_or_concessions(coder, text):
 def test_an_officials_journey_is_a_visit(coder):
     events = coder.code("The Turkish foreign minister went to Moscow on Monday.", published="2018-03-05")
     assert [(e.event_type, [a.country for a in e.actor]) for e in events] == [("CONSULT", ["TUR"])]
+
+
+def test_a_journey_by_someone_unnamed_is_no_visit(coder):
+    assert coder.code("I went to Rojava to show solidarity.", published="2018-03-01") == []

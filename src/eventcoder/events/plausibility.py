@@ -88,7 +88,7 @@ def plausible(events: list[Event], doc: Doc, ontology: Ontology) -> list[Event]:
                     continue
         if ev.event_type == "THREATEN" and lemma in ("warn", "warning") and "content:" not in ev.evidence:
             continue
-        if ev.event_type == "CONSULT" and lemma in TRAVEL_LEMMAS and ev.actor and not any(_official(a) for a in ev.actor):
+        if ev.event_type == "CONSULT" and lemma in TRAVEL_LEMMAS and not any(_official(a) for a in ev.actor):
             continue  # "the photojournalist went to Syria", "she came to Jinwar": a journey, not a visit
         out.append(ev)
     return out
