@@ -61,3 +61,9 @@ def test_people_are_resolved_for_the_article_date(coder):
     (event,) = _events(coder, text, "CONSULT", published="2021-06-11")
     assert [(a.country, a.sector) for a in event.actor] == [("GBR", "GOV")]
     assert [(r.country, r.sector) for r in event.recipient] == [("USA", "GOV")]
+
+
+def test_a_lower_case_common_noun_is_not_the_name_it_shares(coder):
+    # "congress" (a meeting) is not the US Congress
+    events = coder.code("Rebel groups boycotted the proposed congress in Sochi.", published="2018-03-01")
+    assert all(r.country != "USA" for e in events for r in (*e.actor, *e.recipient))

@@ -137,6 +137,9 @@ class MentionFinder:
                 continue
             if not _plausible(doc, s, e, entries):
                 continue
+            if not doc[s].text[:1].isupper():
+                # "the proposed congress": a lower-case word is the common noun, not the name it shares
+                entries = [x for x in entries if x.kind in ("agent", "title")]
             entries = sorted(entries, key=lambda x: KIND_ORDER.get(x.kind, 9))
             matches.append(KBMatch(s, e, tuple(entries)))
             taken.update(range(s, e))
