@@ -108,6 +108,18 @@ def _docs_page(app: FastAPI) -> Callable[[], Any]:
     return docs
 
 
+def missing_web_packages(web: Path | None = None) -> list[str]:
+    """The browser packages of web/package.json that are not installed in web/node_modules."""
+    import json
+
+    web = web or WEB
+    try:
+        wanted = json.loads((web / "package.json").read_text(encoding="utf-8")).get("dependencies", {})
+    except (OSError, ValueError):
+        return []
+    return sorted(name for name in wanted if not (web / "node_modules" / name / "package.json").is_file())
+
+
 def _mount_web(app: FastAPI) -> None:
     static = WEB / "static"
     modules = WEB / "node_modules"

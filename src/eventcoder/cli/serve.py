@@ -54,6 +54,7 @@ def run(args: argparse.Namespace) -> int:
     import uvicorn
 
     from ..api import create_app
+    from ..api.app import WEB, missing_web_packages
 
     loopback = args.host in LOOPBACK
     token = read_token(args.token_file) if args.token_file else None
@@ -75,6 +76,11 @@ def run(args: argparse.Namespace) -> int:
         args.db, token=token, writes_need_token=not loopback, max_body_bytes=args.max_body_bytes,
         coder_factory=coder_factory, allowed_hosts=LOOPBACK if loopback else None,
     )
+    missing = missing_web_packages()
+    if missing:
+        print(f"eventcoder: the web UI's browser packages are not installed ({', '.join(missing)}): the API works, "
+              f"the pages will not; install them with `npm ci --prefix {WEB}` (the README's set-up does)",
+              file=sys.stderr, flush=True)
     shown = f"[{args.host}]" if ":" in args.host else args.host
     writes = "writes need the token" if token else "writes open to this machine"
     print(f"eventcoder: serving {args.db} at http://{shown}:{args.port}/ ({writes}); Ctrl-C stops",
