@@ -86,3 +86,8 @@ def test_unplaced_domestic_participants_are_of_the_state_whose_official_reports_
 def test_a_non_state_speaker_places_no_one(coder):
     (event,) = _events(coder, "Protesters rallied against the pension reform, Amnesty International said.", "PROTEST")
     assert [a.country for a in event.actor] == [None]
+
+
+def test_a_national_source_of_no_stated_sector_places_domestic_participants(coder):
+    (event,) = _events(coder, "Police arrested the opposition leader, Turkish sources said.", "COERCE")
+    assert [a.country for a in event.actor] == ["TUR"]

@@ -97,7 +97,8 @@ def _names_institution(e: Entity, place: Place) -> bool:
     return before in ("", "the") and after[:1] == " " and after[1:2].isupper()
 
 
-# Speakers whose country tells where an unplaced report is set: a state's own officials.
+# Speakers whose country tells where an unplaced report is set: a state's own officials, or a
+# national source of no stated sector ("Turkish sources said"); not its journalists or businesses.
 STATE_SPEAKER_SECTORS = frozenset({"GOV", "MIL", "COP", "JUD", "LEG"})
 
 
@@ -107,7 +108,7 @@ def speaker_country(event: Event) -> str | None:
     speaker = att.speaker if att is not None else None
     if speaker is None or not speaker.country or speaker.country in NON_STATE_CODES:
         return None
-    return speaker.country if speaker.sector in STATE_SPEAKER_SECTORS else None
+    return speaker.country if speaker.sector in STATE_SPEAKER_SECTORS or speaker.sector is None else None
 
 
 def domestic_from_place(event: Event, sentence_country: str | None = None) -> None:
