@@ -62,6 +62,7 @@ CASES = [
  ("PROTEST", "A march by farmers in Warsaw was banned by the city authorities.", [], []),
  ("PROTEST", "Zimbabwe's main opposition party boycotted the parliamentary election.", ["ZWE"], []),
  ("CONCEDE", "Israel's army announced that its troops would pull back from the Netzarim corridor.", ["ISR"], []),
+ ("CONCEDE", "Pakistan's army announced a ceasefire with India on Saturday.", ["PAK"], ["IND"]),
 ]
 
 

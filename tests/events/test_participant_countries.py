@@ -91,3 +91,8 @@ def test_a_non_state_speaker_places_no_one(coder):
 def test_a_national_source_of_no_stated_sector_places_domestic_participants(coder):
     (event,) = _events(coder, "Police arrested the opposition leader, Turkish sources said.", "COERCE")
     assert [a.country for a in event.actor] == ["TUR"]
+
+
+def test_a_state_as_speaker_does_not_make_others_its_own(coder):
+    events = coder.code("The rebels arranged a prisoner exchange with the army, Nigeria said.", published="2024-03-15")
+    assert all(a.country != "NGA" for e in events for a in e.actor)

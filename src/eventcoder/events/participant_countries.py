@@ -108,6 +108,8 @@ def speaker_country(event: Event) -> str | None:
     speaker = att.speaker if att is not None else None
     if speaker is None or not speaker.country or speaker.country in NON_STATE_CODES:
         return None
+    if speaker.sector is None and speaker.kind == "country":
+        return None  # "…, Nigeria said": a state speaking of others' people does not make them its own
     return speaker.country if speaker.sector in STATE_SPEAKER_SECTORS or speaker.sector is None else None
 
 
