@@ -193,3 +193,11 @@ def test_an_officials_journey_is_a_visit(coder):
 
 def test_a_journey_by_someone_unnamed_is_no_visit(coder):
     assert coder.code("I went to Rojava to show solidarity.", published="2018-03-01") == []
+
+
+def test_aid_groups_and_aid_workers_are_who_someone_is_not_aid_given(coder):
+    events = coder.code("Doctors from an American aid group delivered medicines to a hospital in Baghdad.",
+                        published="2003-03-01")
+    assert [(e.event_type, e.trigger.text) for e in events] == [("AID", "delivered medicines")]
+    assert [a.country for a in events[0].actor] == ["USA"] and [r.country for r in events[0].recipient] == ["IRQ"]
+    assert "AID" not in [e.event_type for e in coder.code("Three aid workers were killed in Gaza.")]
