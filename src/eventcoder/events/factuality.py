@@ -186,8 +186,13 @@ def _future_in_the_past(tok: Token, cues: Cues) -> bool:
     head = tok.head
     if tok.dep_ != "ccomp" or head.tag_ != "VBD" or head.lemma_.lower() not in cues.reporting_verbs | {"announce"}:
         return False
-    return not any(c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in cues.conditional_marks
-                                              for m in c.children) for c in tok.children)
+    return not has_condition(tok, cues.conditional_marks)
+
+
+def has_condition(tok: Token, marks: frozenset[str] | set[str]) -> bool:
+    """Whether `tok` has an adverbial clause opened by one of `marks` ("… if the vote fails")."""
+    return any(c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in marks for m in c.children)
+               for c in tok.children)
 
 
 def _speaker(verb: Token, resolver: EntityResolver) -> Attribution | None:

@@ -25,7 +25,9 @@ from dataclasses import replace
 from spacy.tokens import Doc, Token
 
 from ..types import Event
+from .factuality import has_condition
 from .ontology import Ontology
+from .participant_countries import CONTENT_PLACE_EVIDENCE
 
 SPEECH_ACTS = {"REQUEST", "REJECT", "AGREE", "THREATEN"}
 # Codebook 3.1: future CONSULT, SUPPORT, COOPERATE and AID are AGREE; an announced RETREAT is
@@ -107,7 +109,7 @@ def reframe(events: list[Event], doc: Doc, ontology: Ontology) -> list[Event]:
                                  goldstein=ev.goldstein, context=ev.context,
                                  evidence=act.evidence + f"; ordered:{ev.event_type}")
             continue
-        placed = "; recipient:content-place"  # a stand-in target (participant_countries.content_place_target)
+        placed = CONTENT_PLACE_EVIDENCE  # a stand-in target (participant_countries.content_place_target)
         own = {a.country for a in act.actor}
         if ev.recipient and (not act.recipient or (
                 placed in act.evidence and not {r.country for r in ev.recipient} <= own)):
@@ -196,8 +198,7 @@ def _conditional(tok: Token) -> bool:
     """Whether the act's clause (or the statement it hangs on) carries an "if"/"unless" condition."""
     heads = [tok, tok.head] if tok.pos_ in ("NOUN", "PROPN") else [tok]
     heads += [h.head for h in heads if h.dep_ in ("ccomp", "xcomp", "dobj")]
-    return any(c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in CONDITION_MARKS for m in c.children)
-               for h in heads for c in h.children)
+    return any(has_condition(h, CONDITION_MARKS) for h in heads)
 
 
 def _as_statement(ev: Event, kind: str | None) -> Event:

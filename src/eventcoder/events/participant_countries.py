@@ -159,6 +159,8 @@ def domestic_targets(event: Event) -> None:
 # Commitments and threats about doing something somewhere: "agreed to set up a centre in Tokyo",
 # "threatened to resume attacks in Israel", "agreed to postpone the rally in Baku".
 CONTENT_PLACE_TYPES = frozenset({"AGREE", "THREATEN", "REJECT", "CONCEDE"})
+# Marks a recipient that stands in for a missing one (a later, better-founded recipient replaces it).
+CONTENT_PLACE_EVIDENCE = "; recipient:content-place"
 
 
 def content_place_target(event: Event, doc: Doc, places: list[Place]) -> Event:
@@ -174,7 +176,7 @@ def content_place_target(event: Event, doc: Doc, places: list[Place]) -> Event:
         if place is None or not place.country or any(_inside(place.span, a.span) for a in event.actor):
             continue
         target = Entity(place.entity_text, place.span, place.name, place.country, None, None, None, "place")
-        return replace(event, recipient=(target,), evidence=event.evidence + "; recipient:content-place")
+        return replace(event, recipient=(target,), evidence=event.evidence + CONTENT_PLACE_EVIDENCE)
     return event
 
 

@@ -262,18 +262,12 @@ def noun_roles(n: Token, resolver: EntityResolver, event_type: str | None = None
     if not roles.actor and not idiom:
         # "visit of X", "the summit of the Council of Europe" (not "in protest of X": the target;
         # not "the release of the hostages": those released)
-        for c in n.children:
-            if c.dep_ == "prep" and (c.lower_ == "by" or (c.lower_ == "of" and not undergone)):
-                for p in c.children:
-                    if p.dep_ == "pobj":
-                        roles.actor.extend(_resolve_all(resolver, p))
+        roles.actor.extend(_pobj_entities(n, resolver, ("by",) if undergone else ("of", "by")))
     if not roles.actor and event_type in ("ASSAULT", "COERCE"):
         # "airstrikes from Russian and Syrian jets", "shelling from government positions"
-        roles.actor.extend(e for c in n.children if c.dep_ == "prep" and c.lower_ == "from"
-                           for p in c.children if p.dep_ == "pobj" for e in _resolve_all(resolver, p))
+        roles.actor.extend(_pobj_entities(n, resolver, ("from",)))
     if undergone and not roles.recipient:
-        roles.recipient.extend(e for c in n.children if c.dep_ == "prep" and c.lower_ == "of"
-                               for p in c.children if p.dep_ == "pobj" for e in _resolve_all(resolver, p))
+        roles.recipient.extend(_pobj_entities(n, resolver, ("of",)))
     # With its doer named ("Russia's invasion of Ukraine"), a nominal event's "of" names its target.
     preps = NOUN_RECIPIENT_PREPS if roles.actor or idiom else NOUN_RECIPIENT_PREPS[:-1]
     if not roles.recipient:
@@ -443,8 +437,13 @@ def _through_objects(t: Token, frame_tokens: set[int], resolver: EntityResolver)
 
 def _between(n: Token, resolver: EntityResolver) -> list[Entity]:
     """"efforts between X and Y", "among Serbia's republics": both sides named after the noun."""
+    return _pobj_entities(n, resolver, ("between", "among"))
+
+
+def _pobj_entities(t: Token, resolver: EntityResolver, preps: tuple[str, ...]) -> list[Entity]:
+    """The entities of the objects of `t`'s prepositions `preps`, in text order."""
     return [
-        e for c in n.children if c.dep_ == "prep" and c.lower_ in ("between", "among")
+        e for c in t.children if c.dep_ == "prep" and c.lower_ in preps
         for p in c.children if p.dep_ == "pobj" for e in _resolve_all(resolver, p)
     ]
 
