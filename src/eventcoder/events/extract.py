@@ -273,7 +273,6 @@ class EventExtractor:
         sentence = TextRef(stripped, (s_start, s_start + len(stripped)), sentence_index[sent.start])
 
         cameo = p.cameo or self.ontology.default_cameo(p.plover_type, p.mode)
-        info = self.ontology.cameo(cameo) if cameo else None
         goldstein = self.ontology.goldstein_for(p.plover_type, p.mode, cameo)
         evidence = f"pattern:{p.id}"
         if fact.cue:
