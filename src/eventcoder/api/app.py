@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import base64
 import hashlib
+import json
 import os
 import re
 from collections.abc import AsyncIterator, Callable, Sequence
@@ -110,8 +111,6 @@ def _docs_page(app: FastAPI) -> Callable[[], Any]:
 
 def missing_web_packages(web: Path | None = None) -> list[str]:
     """The browser packages of web/package.json that are not installed in web/node_modules."""
-    import json
-
     web = web or WEB
     try:
         wanted = json.loads((web / "package.json").read_text(encoding="utf-8")).get("dependencies", {})

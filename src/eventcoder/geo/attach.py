@@ -86,16 +86,18 @@ def _locative_preps(head: Token, trigger: Token) -> list[Token]:
 RELATIONAL_PREPS = frozenset({"between", "among"})
 
 
-def _spans_places(prep: Token, by_token: dict[int, Place]) -> bool:
-    """Whether every object of a "between" phrase is a place below country level."""
+def _names_parties(prep: Token, by_token: dict[int, Place]) -> bool:
+    """A "between"/"among" phrase whose objects are not all places below country level."""
+    if prep.lower_ not in RELATIONAL_PREPS:
+        return False
     objects = [o for c in prep.children if c.dep_ == "pobj" for o in (c, *c.conjuncts)]
-    return bool(objects) and all(
+    return not objects or not all(
         o.i in by_token and not (by_token[o.i].feature_code or "").startswith("PCL") for o in objects)
 
 
 def _place_in_pp(prep: Token, by_token: dict[int, Place]) -> Place | None:
     """The first place in the object of a preposition ("in the Karabakh region" → Karabakh)."""
-    if prep.lower_ in RELATIONAL_PREPS and not _spans_places(prep, by_token):
+    if _names_parties(prep, by_token):
         return None
     for obj in prep.children:
         if obj.dep_ not in ("pobj", "pcomp"):
@@ -106,7 +108,7 @@ def _place_in_pp(prep: Token, by_token: dict[int, Place]) -> Place | None:
                 continue
             if t.dep_ in ("relcl", "acl") and t.i != obj.i:
                 break  # do not wander into a clause hanging off the object
-            if t.dep_ == "prep" and t.lower_ in RELATIONAL_PREPS and not _spans_places(t, by_token):
+            if t.dep_ == "prep" and _names_parties(t, by_token):
                 skip_to = t.right_edge.i  # "on the agenda between Azerbaijan and the CoE": parties
                 continue
             if t.i in by_token:
